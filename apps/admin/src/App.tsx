@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { sessionStore } from './auth/session';
+import { Layout } from './components/Layout';
+import { CultivationsPage } from './pages/CultivationsPage';
+import { EscalationsPage } from './pages/EscalationsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { useI18n } from './i18n';
+
+/** Forgets cached data whenever a session ends, so the next user never sees the previous one's data. */
+function useClearCacheOnSessionEnd() {
+  const client = useApolloClient();
+  useEffect(() => {
+    let signedIn = sessionStore.get() !== null;
+    return sessionStore.subscribe(() => {
+      const now = sessionStore.get() !== null;
+      if (signedIn && !now) void client.clearStore();
+      signedIn = now;
+    });
+  }, [client]);
+}
+
+export function App() {
+  const { t } = useI18n();
+  useClearCacheOnSessionEnd();
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <Layout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/cultivations" replace />} />
+        <Route path="/cultivations" element={<CultivationsPage />} />
+        <Route path="/escalations" element={<EscalationsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

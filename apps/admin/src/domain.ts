@@ -1,0 +1,36 @@
+import type { BadgeTone } from './components/Badge';
+import type { CultivationRow, CultivationStatus, EscalationStatus, EscalationType, Stage } from './graphql/operations';
+
+export const STAGE_TONES: Record<Stage, BadgeTone> = {
+  FORMATION: 'info',
+  GROWTH: 'success',
+  MATURITY: 'success',
+  WITHDRAWAL: 'warning',
+  COMPLETED: 'muted',
+};
+
+export const CULTIVATION_STATUS_TONES: Record<CultivationStatus, BadgeTone> = {
+  ACTIVE: 'success',
+  PAUSED: 'warning',
+  TERMINATED: 'muted',
+};
+
+export const ESCALATION_TYPE_TONES: Record<EscalationType, BadgeTone> = {
+  DELAY: 'warning',
+  INTERRUPTION: 'danger',
+  DEVIATION: 'danger',
+  PERFORMANCE: 'warning',
+};
+
+export const ESCALATION_STATUS_TONES: Record<EscalationStatus, BadgeTone> = {
+  OPEN: 'danger',
+  ACKNOWLEDGED: 'info',
+  RESOLVED: 'success',
+};
+
+/** Past its stage deadline while still under way (a completed or terminated cultivation is never overdue). */
+export function isOverdue(cultivation: Pick<CultivationRow, 'stage' | 'status' | 'stageDeadline'>, now: number): boolean {
+  if (cultivation.stage === 'COMPLETED' || cultivation.status === 'TERMINATED') return false;
+  const deadline = Date.parse(cultivation.stageDeadline);
+  return Number.isFinite(deadline) && deadline < now;
+}

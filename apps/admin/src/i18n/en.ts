@@ -1,0 +1,111 @@
+/** English messages. This dictionary defines the set of keys; every other locale must provide all of them. */
+export const en = {
+  'app.name': '培育 Peiyu',
+  'app.tagline': 'Community social organization cultivation',
+  'app.skipToContent': 'Skip to content',
+
+  'nav.main': 'Main',
+  'nav.cultivations': 'Cultivations',
+  'nav.escalations': 'Escalations',
+
+  'language.label': 'Language',
+
+  'auth.signIn': 'Sign in',
+  'auth.signingIn': 'Signing in…',
+  'auth.signOut': 'Sign out',
+  'auth.signedInAs': 'Signed in as {name}',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.title': 'Sign in to Peiyu',
+  'auth.subtitle': 'For programme managers overseeing social work institutions.',
+  'auth.invalidCredentials': 'The username or password is incorrect.',
+  'auth.sessionExpired': 'Your session has ended. Please sign in again.',
+  'auth.required': 'Please enter your username and password.',
+
+  'role.ADMIN': 'Administrator',
+  'role.PROGRAMME_MANAGER': 'Programme manager',
+  'role.STREET_OFFICER': 'Street officer',
+  'role.INSTITUTION_DIRECTOR': 'Institution director',
+  'role.SUPERVISOR': 'Supervisor',
+  'role.SOCIAL_WORKER': 'Social worker',
+  'role.ANALYST': 'Analyst',
+
+  'stage.FORMATION': 'Formation',
+  'stage.GROWTH': 'Growth',
+  'stage.MATURITY': 'Maturity',
+  'stage.WITHDRAWAL': 'Withdrawal',
+  'stage.COMPLETED': 'Completed',
+
+  'category.LIFE_SERVICE': 'Life services',
+  'category.PUBLIC_WELFARE': 'Public welfare & charity',
+  'category.CULTURE_SPORTS': 'Culture & sports',
+  'category.MEDIATION': 'Professional mediation',
+
+  'cultivationStatus.ACTIVE': 'Active',
+  'cultivationStatus.PAUSED': 'Paused',
+  'cultivationStatus.TERMINATED': 'Terminated',
+
+  'escalationType.DELAY': 'Delay',
+  'escalationType.INTERRUPTION': 'Interruption',
+  'escalationType.DEVIATION': 'Deviation',
+  'escalationType.PERFORMANCE': 'Underperformance',
+
+  'escalationStatus.OPEN': 'Open',
+  'escalationStatus.ACKNOWLEDGED': 'Acknowledged',
+  'escalationStatus.RESOLVED': 'Resolved',
+
+  'cultivations.title': 'Cultivations',
+  'cultivations.subtitle': 'Community social organizations being cultivated by social work institutions.',
+  'cultivations.col.organization': 'Organization',
+  'cultivations.col.community': 'Community',
+  'cultivations.col.institution': 'Institution',
+  'cultivations.col.stage': 'Stage',
+  'cultivations.col.status': 'Status',
+  'cultivations.col.stageDeadline': 'Stage deadline',
+  'cultivations.col.escalations': 'Escalations',
+  'cultivations.overdue': 'Overdue',
+  'cultivations.empty': 'No cultivations yet. Start one with the form above.',
+  'cultivations.count': '{count} in total',
+
+  'start.title': 'Start cultivation',
+  'start.organization': 'Organization',
+  'start.institution': 'Institution',
+  'start.formationDeadline': 'Formation deadline',
+  'start.choose': 'Choose…',
+  'start.submit': 'Start cultivation',
+  'start.submitting': 'Starting…',
+  'start.success': 'Cultivation of {name} started.',
+  'start.required': 'This field is required.',
+  'start.optionsError': 'Could not load organizations and institutions.',
+
+  'escalations.title': 'Escalations',
+  'escalations.subtitle': 'Alerts raised when a cultivation falls behind. Refreshes automatically.',
+  'escalations.col.type': 'Type',
+  'escalations.col.level': 'Level',
+  'escalations.col.stage': 'Stage',
+  'escalations.col.raisedAt': 'Raised at',
+  'escalations.col.status': 'Status',
+  'escalations.col.organization': 'Organization',
+  'escalations.level': 'Level {level}',
+  'escalations.empty': 'No escalations. Everything is on track.',
+  'escalations.live': 'Live',
+
+  'state.loading': 'Loading…',
+  'state.error': 'Something went wrong while loading data.',
+  'state.retry': 'Retry',
+
+  'error.NOT_FOUND': 'The requested item was not found.',
+  'error.FORBIDDEN': 'You are not allowed to do this.',
+  'error.CONFLICT': 'This conflicts with the current state. Refresh and try again.',
+  'error.UNAUTHENTICATED': 'Please sign in again.',
+  'error.BAD_USER_INPUT': 'Some of the input is invalid.',
+  'error.INTERNAL_SERVER_ERROR': 'The server ran into a problem. Please try again later.',
+  'error.network': 'Cannot reach the server. Check your connection and try again.',
+  'error.unknown': 'An unexpected error occurred.',
+
+  'notFound.title': 'Page not found',
+  'notFound.back': 'Back to cultivations',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,9 @@
+import { ServiceEnv, bootstrapService, loadEnv } from '@peiyu/platform-nest';
+import { AssessmentsServiceModule } from './app.module.js';
+
+class AssessmentsServiceEnv extends ServiceEnv {
+  override PORT: number = 4003;
+}
+
+const env = loadEnv(AssessmentsServiceEnv);
+await bootstrapService('assessments-service', AssessmentsServiceModule.forDatabase(env.DATABASE_URL), env.PORT, env.HOST);

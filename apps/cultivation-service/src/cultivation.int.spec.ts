@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { searchAttributeKeys } from '@peiyu/contracts';
+import { readSubgraphSchema } from '@peiyu/platform-schema';
+import { dataOf, graphql, requireDatabaseUrl, servedSchema, startTestApp, tokenFor, uniqueSuffix, type TestApp } from '@peiyu/platform-testing';
+import { CultivationServiceModule } from './app.module.js';
+
+/** cultivation-service on the real PostgreSQL and the real Temporal dev server (no worker: the workflow only has to exist). */
+describe('cultivation-service', () => {
+  let service: TestApp;
+  let db: pg.Client;
+  let temporal: Client;
+  let connection: Connection;
+  let token: string;
+
+  const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7234';
+
+  beforeAll(async () => {
+    service = await startTestApp(CultivationServiceModule.forEnvironment(requireDatabaseUrl(), { address: temporalAddress, namespace: 'default' }));
+    db = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await db.connect();
+    connection = await Connection.connect({ address: temporalAddress });
+    temporal = new Client({ connection });
+    token = await tokenFor('PROGRAMME_MANAGER');
+  });
+  afterAll(async () => {
+    await connection.close();
+    await db.end();
+    await service.close();
+  });
+
+  /** An organization and an institution as their owning services would have written them. */
+  async function organizationAndInstitution(): Promise<{ organizationId: string; institutionId: string; districtId: string }> {
+    const [districtId, streetId, communityId, organizationId, institutionId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await db.query(`INSERT INTO communities.district (id, name, code, version) VALUES ($1, '培育测试区', $2, 1)`, [districtId, `CUL-${uniqueSuffix()}`]);
+    await db.query(`INSERT INTO communities.street (id, district_id, name, version) VALUES ($1, $2, '街道', 1)`, [streetId, districtId]);
+    await db.query(`INSERT INTO communities.community (id, street_id, district_id, name, version) VALUES ($1, $2, $3, '社区', 1)`, [communityId, streetId, districtId]);
+    await db.query(`INSERT INTO organizations.institution (id, name, version) VALUES ($1, $2, 1)`, [institutionId, `机构${uniqueSuffix()}`]);
+    await db.query(`INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, '助餐队', $2, 'LIFE_SERVICE', 'FORMING', 1)`, [organizationId, communityId]);
+    return { organizationId, institutionId, districtId };
+  }
+
+  const start = `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id workflowId stage status stageDeadline districtId escalationLevel } }`;
+
+  it('serves the schema committed in libs/platform/schema (run `npm run schema:update` after changing a type)', async () => {
+    expect(await servedSchema(service.url)).toBe(readSubgraphSchema('cultivation'));
+  });
+
+  it('records the cultivation, its cultivation.started event and starts its workflow with search attributes', async () => {
+    const { organizationId, institutionId, districtId } = await organizationAndInstitution();
+    const deadline = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+    const { startCultivation: started } = dataOf(
+      await graphql<{ startCultivation: { id: string; workflowId: string } }>(service.url, start, { input: { organizationId, institutionId, formationDeadline: deadline.toISOString() } }, token),
+    );
+    expect(started).toEqual({
+      id: expect.any(String),
+      workflowId: `cultivation-${started.id}`,
+      stage: 'FORMATION',
+      status: 'ACTIVE',
+      stageDeadline: deadline.toISOString(),
+      districtId,
+      escalationLevel: 0,
+    });
+
+    const outbox = await db.query(`SELECT type, payload FROM cultivation.outbox WHERE idempotency_key = $1`, [`cultivation.started:${started.id}`]);
+    expect(outbox.rows).toEqual([{ type: 'cultivation.started', payload: expect.objectContaining({ cultivationId: started.id, districtId, category: 'LIFE_SERVICE', stage: 'FORMATION' }) }]);
+
+    const description = await temporal.workflow.getHandle(started.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.typedSearchAttributes.get(searchAttributeKeys.districtId)).toBe(districtId);
+    expect(description.typedSearchAttributes.get(searchAttributeKeys.stage)).toBe('FORMATION');
+    await temporal.workflow.getHandle(started.workflowId).terminate('test finished');
+  });
+
+  it('refuses a second open cultivation of the same organization, writing nothing', async () => {
+    const { organizationId, institutionId } = await organizationAndInstitution();
+    const input = { organizationId, institutionId, formationDeadline: new Date(Date.now() + 86400000).toISOString() };
+    const first = dataOf(await graphql<{ startCultivation: { workflowId: string } }>(service.url, start, { input }, token));
+    const second = await graphql(service.url, start, { input }, token);
+    expect(second.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'organizationId' });
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM cultivation.cultivation WHERE organization_id = $1`, [organizationId]);
+    expect(rows[0].n).toBe(1);
+    await temporal.workflow.getHandle(first.startCultivation.workflowId).terminate('test finished');
+  });
+
+  it('names the field of a past deadline, an unknown organization and an unknown institution', async () => {
+    const { organizationId, institutionId } = await organizationAndInstitution();
+    const later = new Date(Date.now() + 86400000).toISOString();
+    const cases: [Record<string, string>, string][] = [
+      [{ organizationId, institutionId, formationDeadline: new Date(Date.now() - 1000).toISOString() }, 'formationDeadline'],
+      [{ organizationId: randomUUID(), institutionId, formationDeadline: later }, 'organizationId'],
+      [{ organizationId, institutionId: randomUUID(), formationDeadline: later }, 'institutionId'],
+      [{ organizationId: 'not-a-uuid', institutionId, formationDeadline: later }, 'organizationId'],
+    ];
+    for (const [input, field] of cases) {
+      const result = await graphql(service.url, start, { input }, token);
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    }
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM cultivation.cultivation WHERE organization_id = $1`, [organizationId]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('lets an analyst read but not start cultivations', async () => {
+    const { organizationId, institutionId } = await organizationAndInstitution();
+    const analyst = await tokenFor('ANALYST');
+    const result = await graphql(service.url, start, { input: { organizationId, institutionId, formationDeadline: new Date(Date.now() + 86400000).toISOString() } }, analyst);
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(Array.isArray(dataOf(await graphql<{ cultivations: unknown[] }>(service.url, '{ cultivations { id } }', {}, analyst)).cultivations)).toBe(true);
+  });
+});

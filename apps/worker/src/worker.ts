@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { CULTIVATION_TASK_QUEUE } from '@peiyu/contracts';
+import { createCultivationActivities } from '@peiyu/cultivation-activities';
+import { cultivationOwnership } from '@peiyu/cultivation-data-access';
+import { typeormOptions } from '@peiyu/platform-database';
+
+const require = createRequire(import.meta.url);
+
+export interface WorkerSettings {
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  /** A prebuilt workflow bundle (production); without it the workflows are bundled at start. */
+  workflowBundle?: WorkflowBundleWithSourceMap;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  dataSource: DataSource;
+  connection: NativeConnection;
+}
+
+/**
+ * The worker hosts the workflows and every domain's activities. It owns no data: each activity
+ * writes only the schema of the domain lib it comes from, through a DataSource for that schema.
+ */
+export async function createWorker(settings: WorkerSettings): Promise<RunningWorker> {
+  // The worker never migrates: the owning service does, at its own start.
+  const dataSource = new DataSource(typeormOptions(settings.databaseUrl, cultivationOwnership));
+  await dataSource.initialize();
+  const connection = await NativeConnection.connect({ address: settings.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: CULTIVATION_TASK_QUEUE,
+    ...(settings.workflowBundle
+      ? { workflowBundle: settings.workflowBundle }
+      : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
+    activities: createCultivationActivities(dataSource),
+  });
+  return { worker, dataSource, connection };
+}

@@ -1,0 +1,244 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parseCultivationEvent, type CultivationFactEvent } from './cultivation-events.js';
+
+/** The outbox this projector reads, and its key in `analytics.projection_position`. */
+export const CULTIVATION_SOURCE = 'cultivation';
+/** How often the outbox is polled when the projection has caught up. */
+export const POLL_INTERVAL_MS = 500;
+/** Events read and applied per transaction; a full batch is followed at once by the next. */
+export const BATCH_SIZE = 500;
+/** After this long waiting on the same gap in the outbox ids, say so in the log. */
+const GAP_WAIT_WARNING_MS = 30_000;
+
+const UNDEFINED_TABLE = '42P01';
+const INVALID_SCHEMA_NAME = '3F000';
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  version: number;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+/**
+ * Where ids skipped by a gap may be given up on: the gap was seen below `upToId`, and every
+ * transaction in progress at `snapshot` (taken after the read) has since ended.
+ */
+interface GapWatch {
+  snapshot: string;
+  upToId: bigint;
+  since: number;
+  warned: boolean;
+}
+
+function pgCode(error: unknown): string | undefined {
+  const driverError = (error as { driverError?: { code?: string } }).driverError;
+  return driverError?.code ?? (error as { code?: string }).code;
+}
+
+/**
+ * Feeds the analytics read model from cultivation-service's outbox (`"cultivation"."outbox"`): every
+ * 500 ms it reads the events after its stored position, in id order and in batches, and applies each
+ * to `analytics.cultivation_fact` / `analytics.escalation_fact` in the same transaction that moves the
+ * position, so an event is applied exactly once. It never reads cultivation's own tables, and no user
+ * request waits on it.
+ *
+ * Outbox ids come from a sequence, so they may become visible out of order (a transaction holding a
+ * lower id commits after a higher one) and may leave holes for good (rollbacks, `ON CONFLICT DO
+ * NOTHING`). The projector never reads past a hole until every transaction that was in progress when
+ * it saw the hole has ended; then a still-missing id is known to be a permanent hole and is passed.
+ *
+ * Several instances may run: a transaction-level advisory lock lets one project while the others skip
+ * their turn. The source table may not exist yet (cultivation-service creates
+ * it): that is logged once and retried. The timer is cleared and the running batch awaited on
+ * shutdown, so nothing keeps the process (or a test) alive.
+ */
+@Injectable()
+export class CultivationProjector implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger('CultivationProjector');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private waitingForSource = false;
+  private failing = false;
+  private gapWatch: GapWatch | null = null;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Stops polling and waits for a batch in progress; idempotent. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.pollOnce().then((more) => {
+        this.running = null;
+        this.schedule(more ? 0 : POLL_INTERVAL_MS);
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** One batch; true when there may be more to read at once. Never throws. */
+  private async pollOnce(): Promise<boolean> {
+    try {
+      const more = await this.projectBatch();
+      if (this.waitingForSource) this.logger.log(`"${CULTIVATION_SOURCE}"."outbox" is there now; projecting.`);
+      if (this.failing) this.logger.log('Projecting again.');
+      this.waitingForSource = false;
+      this.failing = false;
+      return more;
+    } catch (error) {
+      const code = pgCode(error);
+      if (code === UNDEFINED_TABLE || code === INVALID_SCHEMA_NAME) {
+        if (!this.waitingForSource) {
+          this.logger.warn(`"${CULTIVATION_SOURCE}"."outbox" does not exist yet (cultivation-service creates it); retrying every ${POLL_INTERVAL_MS} ms.`);
+        }
+        this.waitingForSource = true;
+      } else if (!this.failing) {
+        this.failing = true;
+        this.logger.error(`Projection failed; retrying every ${POLL_INTERVAL_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return false;
+    }
+  }
+
+  private projectBatch(): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      // One projecting instance at a time; the others skip their turn. An idle turn writes nothing.
+      const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`, [
+        `peiyu.analytics.projection:${CULTIVATION_SOURCE}`,
+      ]);
+      if (!locked) return false;
+      const [position]: { last_id: string }[] = await manager.query(`SELECT "last_id" FROM "analytics"."projection_position" WHERE "source" = $1`, [
+        CULTIVATION_SOURCE,
+      ]);
+      let lastId = position ? BigInt(position.last_id) : 0n;
+      const skippableUpTo = await this.settledGapLimit(manager);
+
+      const rows: OutboxRow[] = await manager.query(
+        // Ordered by the BIGINT column itself, not by its text form selected as "id".
+        `SELECT o."id"::text AS "id", o."type", o."version", o."payload", o."occurred_at"
+         FROM "${CULTIVATION_SOURCE}"."outbox" o WHERE o."id" > $1::bigint ORDER BY o."id" LIMIT $2`,
+        [lastId.toString(), BATCH_SIZE],
+      );
+      let blocked = false;
+      for (const row of rows) {
+        const id = BigInt(row.id);
+        if (id !== lastId + 1n && id > skippableUpTo) {
+          await this.watchGap(manager, BigInt(rows[rows.length - 1].id));
+          blocked = true;
+          break;
+        }
+        await this.apply(manager, row);
+        lastId = id;
+      }
+      if (rows.length > 0) {
+        await manager.query(
+          `INSERT INTO "analytics"."projection_position" ("source", "last_id") VALUES ($1, $2)
+           ON CONFLICT ("source") DO UPDATE SET "last_id" = EXCLUDED."last_id"`,
+          [CULTIVATION_SOURCE, lastId.toString()],
+        );
+      }
+      return !blocked && rows.length === BATCH_SIZE;
+    });
+  }
+
+  /** The highest id below which holes may be passed: those of a watched gap whose transactions have all ended. */
+  private async settledGapLimit(manager: EntityManager): Promise<bigint> {
+    const watch = this.gapWatch;
+    if (!watch) return 0n;
+    const [{ settled }]: { settled: boolean }[] = await manager.query(
+      `SELECT NOT EXISTS (
+         SELECT 1 FROM pg_snapshot_xip($1::pg_snapshot) AS x("xid") WHERE pg_xact_status(x."xid") = 'in progress'
+       ) AS "settled"`,
+      [watch.snapshot],
+    );
+    if (settled) {
+      this.gapWatch = null;
+      return watch.upToId;
+    }
+    if (!watch.warned && Date.now() - watch.since > GAP_WAIT_WARNING_MS) {
+      watch.warned = true;
+      this.logger.warn(`Waiting for a transaction that has been open over ${GAP_WAIT_WARNING_MS / 1000} s before projecting outbox ids up to ${watch.upToId}.`);
+    }
+    return 0n;
+  }
+
+  private async watchGap(manager: EntityManager, upToId: bigint): Promise<void> {
+    if (this.gapWatch) return;
+    const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS "snapshot"`);
+    this.gapWatch = { snapshot, upToId, since: Date.now(), warned: false };
+  }
+
+  private async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
+    const parsed = parseCultivationEvent(row.type, row.version, row.payload);
+    if (parsed.ok === 'ignored') return;
+    if (!parsed.ok) {
+      this.logger.warn(`Skipped ${CULTIVATION_SOURCE} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
+      return;
+    }
+    await applyFactEvent(manager, parsed.value, row.occurred_at);
+  }
+}
+
+/** Applies one event to the read model. */
+async function applyFactEvent(manager: EntityManager, fact: CultivationFactEvent, occurredAt: Date): Promise<void> {
+  switch (fact.kind) {
+    case 'started': {
+      const e = fact.event;
+      // Escalations seen before the start (not expected in one outbox's order) still count.
+      await manager.query(
+        `INSERT INTO "analytics"."cultivation_fact"
+           ("cultivation_id", "district_id", "institution_id", "community_id", "category", "stage", "started_at", "escalations_open")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT count(*) FROM "analytics"."escalation_fact" WHERE "cultivation_id" = $1))
+         ON CONFLICT ("cultivation_id") DO NOTHING`,
+        [e.cultivationId, e.districtId, e.institutionId, e.communityId, e.category, e.stage, occurredAt],
+      );
+      return;
+    }
+    case 'escalation-raised': {
+      const e = fact.event;
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "analytics"."escalation_fact" ("escalation_id", "cultivation_id", "type", "level", "stage", "raised_at")
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("escalation_id") DO NOTHING RETURNING "escalation_id"`,
+        [e.escalationId, e.cultivationId, e.type, e.level, e.stage, e.raisedAt],
+      );
+      if (inserted.length > 0) {
+        await manager.query(`UPDATE "analytics"."cultivation_fact" SET "escalations_open" = "escalations_open" + 1 WHERE "cultivation_id" = $1`, [
+          e.cultivationId,
+        ]);
+      } else {
+        // The same escalation climbing the ladder: one escalation, at its highest level.
+        await manager.query(`UPDATE "analytics"."escalation_fact" SET "level" = GREATEST("level", $2) WHERE "escalation_id" = $1`, [e.escalationId, e.level]);
+      }
+      return;
+    }
+    case 'stage-changed': {
+      const e = fact.event;
+      await manager.query(`UPDATE "analytics"."cultivation_fact" SET "stage" = $2 WHERE "cultivation_id" = $1`, [e.cultivationId, e.to]);
+      return;
+    }
+  }
+}

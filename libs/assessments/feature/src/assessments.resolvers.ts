@@ -1,0 +1,93 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { AssessmentsService } from './assessments.service.js';
+import {
+  CommunityRef,
+  CreateNeedsSurveyInput,
+  DemandAnalysis,
+  NeedsSurvey,
+  RecordSurveyResponseInput,
+  SurveyResponse,
+} from './assessments.types.js';
+
+/** Who may record surveys and responses (ADMIN always may). Any signed-in user may read them. */
+const SURVEY_WRITERS = ['SOCIAL_WORKER', 'SUPERVISOR', 'PROGRAMME_MANAGER'] as const;
+
+@Resolver(() => NeedsSurvey)
+export class NeedsSurveyResolver {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Query(() => [NeedsSurvey], { description: 'Needs surveys, newest first; only those of one community when communityId is given.' })
+  needsSurveys(@Args('communityId', { type: () => ID, nullable: true }) communityId?: string | null): Promise<NeedsSurvey[]> {
+    return this.assessments.listSurveys(communityId);
+  }
+
+  @Query(() => NeedsSurvey, { description: 'One needs survey; NOT_FOUND if the id is unknown.' })
+  needsSurvey(@Args('id', { type: () => ID }) id: string): Promise<NeedsSurvey> {
+    return this.assessments.getSurvey(id);
+  }
+
+  @Roles(...SURVEY_WRITERS)
+  @Mutation(() => NeedsSurvey, { description: 'Records a needs survey of a community (the community is not checked in this release).' })
+  createNeedsSurvey(@Args('input') input: CreateNeedsSurveyInput): Promise<NeedsSurvey> {
+    return this.assessments.createSurvey(input);
+  }
+
+  @ResolveField(() => CommunityRef, { description: 'The community surveyed, resolved by communities-service.' })
+  community(@Parent() survey: NeedsSurvey): CommunityRef {
+    return { id: survey.communityId };
+  }
+
+  @ResolveField(() => [SurveyResponse], { description: 'The responses recorded, oldest first.' })
+  responses(@Parent() survey: NeedsSurvey, @Context() ctx: object): Promise<SurveyResponse[]> {
+    return requestGroupLoader(ctx, 'responsesBySurvey', (ids) => this.assessments.responsesOf(ids), (r) => r.surveyId).load(survey.id);
+  }
+
+  @ResolveField(() => DemandAnalysis, { description: 'The demand analysis of the responses recorded so far, computed when asked.' })
+  async demandAnalysis(@Parent() survey: NeedsSurvey, @Context() ctx: object): Promise<DemandAnalysis> {
+    const analysis = await requestLoader(ctx, 'demandAnalysis', (ids) => this.assessments.demandAnalyses(ids), (a) => a.surveyId).load(survey.id);
+    return analysis!;
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx: object): Promise<NeedsSurvey | undefined> {
+    return requestLoader(ctx, 'needsSurvey', (ids) => this.assessments.findSurveys(ids), (s) => s.id).load(ref.id);
+  }
+}
+
+@Resolver(() => SurveyResponse)
+export class SurveyResponseResolver {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Roles(...SURVEY_WRITERS)
+  @Mutation(() => SurveyResponse, {
+    description: "Records one resident's response to a needs survey; BAD_USER_INPUT naming surveyId if the survey does not exist.",
+  })
+  recordSurveyResponse(@Args('input') input: RecordSurveyResponseInput): Promise<SurveyResponse> {
+    return this.assessments.recordResponse(input);
+  }
+
+  @ResolveField(() => NeedsSurvey, { description: 'The survey this response answers.' })
+  async survey(@Parent() response: SurveyResponse, @Context() ctx: object): Promise<NeedsSurvey> {
+    const survey = await requestLoader(ctx, 'needsSurvey', (ids) => this.assessments.findSurveys(ids), (s) => s.id).load(response.surveyId);
+    return survey!;
+  }
+}
+
+/** Adds the needs surveys to communities-service's Community entity. */
+@Resolver(() => CommunityRef)
+export class CommunityNeedsSurveysResolver {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @ResolveField(() => [NeedsSurvey], { description: 'The needs surveys of this community, newest first.' })
+  needsSurveys(@Parent() community: CommunityRef, @Context() ctx: object): Promise<NeedsSurvey[]> {
+    return requestGroupLoader(ctx, 'needsSurveysByCommunity', (ids) => this.assessments.surveysOfCommunities(ids), (s) => s.communityId).load(
+      community.id,
+    );
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }): CommunityRef {
+    return { id: ref.id };
+  }
+}

@@ -1,0 +1,118 @@
+import { domainEvent } from '@peiyu/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
+import { DataSource, In } from 'typeorm';
+import { ASSESSMENTS_SCHEMA, NeedsSurveyEntity, SurveyResponseEntity } from '@peiyu/assessments-data-access';
+import { appendOutboxEvent } from '@peiyu/platform-database';
+import { DomainException } from '@peiyu/platform-nest';
+import { analyseDemand, type DemandAnalysisValue } from './demand-analysis.js';
+import type { CreateNeedsSurveyInput, RecordSurveyResponseInput } from './assessments.types.js';
+
+/** The demand analysis of one survey, keyed for a per-request loader. */
+export interface SurveyDemandAnalysis extends DemandAnalysisValue {
+  surveyId: string;
+}
+
+const uuidsOnly = (ids: readonly string[]): string[] => ids.filter((id) => isUUID(id));
+
+/** Needs investigations (需求调查) of communities, their responses and the demand analysis (需求分析). */
+@Injectable()
+export class AssessmentsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Surveys newest first; only those of one community when communityId is given. */
+  listSurveys(communityId?: string | null): Promise<NeedsSurveyEntity[]> {
+    if (communityId != null && !isUUID(communityId)) throw DomainException.badInput('communityId', 'communityId must be a UUID');
+    return this.db.getRepository(NeedsSurveyEntity).find({
+      where: communityId != null ? { communityId } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  async getSurvey(id: string): Promise<NeedsSurveyEntity> {
+    const survey = isUUID(id) ? await this.db.getRepository(NeedsSurveyEntity).findOneBy({ id }) : null;
+    if (!survey) throw DomainException.notFound('NeedsSurvey', id);
+    return survey;
+  }
+
+  findSurveys(ids: readonly string[]): Promise<NeedsSurveyEntity[]> {
+    return this.db.getRepository(NeedsSurveyEntity).findBy({ id: In(uuidsOnly(ids)) });
+  }
+
+  surveysOfCommunities(communityIds: readonly string[]): Promise<NeedsSurveyEntity[]> {
+    return this.db.getRepository(NeedsSurveyEntity).find({
+      where: { communityId: In(uuidsOnly(communityIds)) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Responses of the given surveys, oldest first. */
+  responsesOf(surveyIds: readonly string[]): Promise<SurveyResponseEntity[]> {
+    return this.db.getRepository(SurveyResponseEntity).find({
+      where: { surveyId: In([...surveyIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The demand analysis of each given survey, counted by PostgreSQL in two grouped queries. */
+  async demandAnalyses(surveyIds: readonly string[]): Promise<SurveyDemandAnalysis[]> {
+    const ids = [...surveyIds];
+    const totals: { survey_id: string; responses: number }[] = await this.db.query(
+      `SELECT "survey_id", count(*)::int AS "responses" FROM "assessments"."survey_response"
+       WHERE "survey_id" = ANY($1::uuid[]) GROUP BY "survey_id"`,
+      [ids],
+    );
+    const perCategory: { survey_id: string; category: string; responses: number }[] = await this.db.query(
+      `SELECT r."survey_id", c."category", count(*)::int AS "responses"
+       FROM "assessments"."survey_response" r CROSS JOIN LATERAL unnest(r."demand_categories") AS c("category")
+       WHERE r."survey_id" = ANY($1::uuid[]) GROUP BY r."survey_id", c."category"`,
+      [ids],
+    );
+    const totalBySurvey = new Map(totals.map((row) => [row.survey_id, row.responses]));
+    const countsBySurvey = new Map<string, Map<string, number>>();
+    for (const row of perCategory) {
+      const counts = countsBySurvey.get(row.survey_id) ?? new Map<string, number>();
+      counts.set(row.category, row.responses);
+      countsBySurvey.set(row.survey_id, counts);
+    }
+    return ids.map((surveyId) => ({
+      surveyId,
+      ...analyseDemand(totalBySurvey.get(surveyId) ?? 0, countsBySurvey.get(surveyId) ?? new Map()),
+    }));
+  }
+
+  /** Records a survey. The community is not checked: communities-service owns it (cross-service). */
+  createSurvey(input: CreateNeedsSurveyInput): Promise<NeedsSurveyEntity> {
+    return this.db.getRepository(NeedsSurveyEntity).save({ id: randomUUID(), communityId: input.communityId, title: input.title.trim() });
+  }
+
+  /** Records a response and, in the same transaction, its `assessment.survey-response-recorded` outbox event. */
+  recordResponse(input: RecordSurveyResponseInput): Promise<SurveyResponseEntity> {
+    return this.db.transaction(async (manager) => {
+      const survey = await manager.getRepository(NeedsSurveyEntity).findOneBy({ id: input.surveyId });
+      if (!survey) throw DomainException.badInput('surveyId', `Needs survey ${input.surveyId} does not exist.`);
+      const label = input.respondentLabel?.trim();
+      const response = await manager.getRepository(SurveyResponseEntity).save({
+        id: randomUUID(),
+        surveyId: survey.id,
+        respondentLabel: label ? label : null,
+        demandCategories: [...input.demandCategories],
+      });
+      await appendOutboxEvent(
+        manager,
+        ASSESSMENTS_SCHEMA,
+        `survey-response-recorded:${response.id}`,
+        domainEvent('assessment.survey-response-recorded', {
+          surveyId: survey.id,
+          responseId: response.id,
+          communityId: survey.communityId,
+          demandCategories: response.demandCategories,
+          recordedAt: response.createdAt.toISOString(),
+        }),
+      );
+      return response;
+    });
+  }
+}

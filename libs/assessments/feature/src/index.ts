@@ -1,0 +1,4 @@
+export * from './assessments.module.js';
+export * from './assessments.service.js';
+export * from './assessments.types.js';
+export * from './demand-analysis.js';

@@ -1,0 +1,100 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { CommunitiesService } from './communities.service.js';
+import { Community, CreateCommunityInput, CreateDistrictInput, CreateStreetInput, District, Street } from './communities.types.js';
+
+@Resolver(() => District)
+export class DistrictResolver {
+  constructor(private readonly service: CommunitiesService) {}
+
+  @Query(() => [District], { description: 'All districts, by name.' })
+  districts(): Promise<District[]> {
+    return this.service.listDistricts();
+  }
+
+  @Query(() => District, { description: 'One district; NOT_FOUND if the id is unknown.' })
+  district(@Args('id', { type: () => ID }) id: string): Promise<District> {
+    return this.service.getDistrict(id);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => District, { description: 'Records a district. Codes are unique.' })
+  createDistrict(@Args('input') input: CreateDistrictInput): Promise<District> {
+    return this.service.createDistrict(input);
+  }
+
+  @ResolveField(() => [Street], { description: 'The streets of this district, by name.' })
+  streets(@Parent() district: District, @Context() ctx: object): Promise<Street[]> {
+    return requestGroupLoader(ctx, 'streetsByDistrict', (ids) => this.service.streetsOf(ids), (s) => s.districtId).load(district.id);
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx: object): Promise<District | undefined> {
+    return requestLoader(ctx, 'district', (ids) => this.service.findDistricts(ids), (d) => d.id).load(ref.id);
+  }
+}
+
+@Resolver(() => Street)
+export class StreetResolver {
+  constructor(private readonly service: CommunitiesService) {}
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Street, { description: 'Records a street in a district. Names are unique within the district.' })
+  createStreet(@Args('input') input: CreateStreetInput): Promise<Street> {
+    return this.service.createStreet(input);
+  }
+
+  @ResolveField(() => District, { description: 'The district of this street.' })
+  async district(@Parent() street: Street, @Context() ctx: object): Promise<District> {
+    const district = await requestLoader(ctx, 'district', (ids) => this.service.findDistricts(ids), (d) => d.id).load(street.districtId);
+    return district!;
+  }
+
+  @ResolveField(() => [Community], { description: 'The communities of this street, by name.' })
+  communities(@Parent() street: Street, @Context() ctx: object): Promise<Community[]> {
+    return requestGroupLoader(ctx, 'communitiesByStreet', (ids) => this.service.communitiesOfStreets(ids), (c) => c.streetId).load(street.id);
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx: object): Promise<Street | undefined> {
+    return requestLoader(ctx, 'street', (ids) => this.service.findStreets(ids), (s) => s.id).load(ref.id);
+  }
+}
+
+@Resolver(() => Community)
+export class CommunityResolver {
+  constructor(private readonly service: CommunitiesService) {}
+
+  @Query(() => [Community], { description: 'Communities, by name; only those of one district when districtId is given.' })
+  communities(@Args('districtId', { type: () => ID, nullable: true }) districtId?: string): Promise<Community[]> {
+    return this.service.listCommunities(districtId);
+  }
+
+  @Query(() => Community, { description: 'One community; NOT_FOUND if the id is unknown.' })
+  community(@Args('id', { type: () => ID }) id: string): Promise<Community> {
+    return this.service.getCommunity(id);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Community, { description: 'Records a community in a street. Names are unique within the street.' })
+  createCommunity(@Args('input') input: CreateCommunityInput): Promise<Community> {
+    return this.service.createCommunity(input);
+  }
+
+  @ResolveField(() => Street, { description: 'The street of this community.' })
+  async street(@Parent() community: Community, @Context() ctx: object): Promise<Street> {
+    const street = await requestLoader(ctx, 'street', (ids) => this.service.findStreets(ids), (s) => s.id).load(community.streetId);
+    return street!;
+  }
+
+  @ResolveField(() => District, { description: 'The district of this community.' })
+  async district(@Parent() community: Community, @Context() ctx: object): Promise<District> {
+    const district = await requestLoader(ctx, 'district', (ids) => this.service.findDistricts(ids), (d) => d.id).load(community.districtId);
+    return district!;
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx: object): Promise<Community | undefined> {
+    return requestLoader(ctx, 'community', (ids) => this.service.findCommunities(ids), (c) => c.id).load(ref.id);
+  }
+}

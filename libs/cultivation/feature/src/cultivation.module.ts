@@ -1,0 +1,34 @@
+import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { CultivationService } from './cultivation.service.js';
+import { CultivationResolver, EscalationResolver } from './cultivation.resolvers.js';
+import { createTemporalClient, TEMPORAL_CLIENT } from './temporal-client.js';
+
+const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+}
+
+@Module({})
+export class CultivationModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: ReturnType<typeof createTemporalClient>) {}
+
+  static forTemporal(settings: TemporalSettings): DynamicModule {
+    return {
+      module: CultivationModule,
+      providers: [
+        { provide: TEMPORAL_CONNECTION, useFactory: () => createTemporalClient(settings.address, settings.namespace) },
+        { provide: TEMPORAL_CLIENT, useFactory: (c: ReturnType<typeof createTemporalClient>) => c.client, inject: [TEMPORAL_CONNECTION] },
+        CultivationService,
+        CultivationResolver,
+        EscalationResolver,
+      ],
+      exports: [CultivationService],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

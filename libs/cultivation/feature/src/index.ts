@@ -1,0 +1,3 @@
+export * from './cultivation.module.js';
+export * from './cultivation.service.js';
+export * from './cultivation.types.js';

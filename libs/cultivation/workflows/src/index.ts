@@ -1,0 +1,1 @@
+export * from './cultivation.workflow.js';

@@ -1,0 +1,3 @@
+export * from './organizations.module.js';
+export * from './organizations.service.js';
+export * from './organizations.types.js';

@@ -1,0 +1,57 @@
+import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { ORGANIZATION_CATEGORIES, ORGANIZATION_STATUSES, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
+
+export const OrganizationCategoryEnum = Object.fromEntries(ORGANIZATION_CATEGORIES.map((c) => [c, c])) as { [C in OrganizationCategory]: C };
+registerEnumType(OrganizationCategoryEnum, {
+  name: 'OrganizationCategory',
+  description: "The civil affairs ministry's categories of community social organizations.",
+  valuesMap: {
+    LIFE_SERVICE: { description: '生活服务类: elder meals, childcare, neighbourhood help.' },
+    PUBLIC_WELFARE: { description: '公益慈善类: volunteer teams, charity.' },
+    CULTURE_SPORTS: { description: '文体活动类: choirs, dance, sports.' },
+    MEDIATION: { description: '专业调处类: dispute mediation, resident councils.' },
+  },
+});
+
+export const OrganizationStatusEnum = Object.fromEntries(ORGANIZATION_STATUSES.map((s) => [s, s])) as { [S in OrganizationStatus]: S };
+registerEnumType(OrganizationStatusEnum, { name: 'OrganizationStatus', description: 'Where an organization stands in its life.' });
+
+@ObjectType('Community', { description: 'A community, owned by communities-service; organizations are listed on it from here.' })
+@Directive('@key(fields: "id")')
+export class CommunityRef {
+  @Field(() => ID) id: string;
+}
+
+@ObjectType('Institution', { description: 'A social work institution (社工机构) that cultivates organizations under service contracts.' })
+@Directive('@key(fields: "id")')
+export class Institution {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Registered name, unique.' }) name: string;
+  @Field(() => GraphQLISODateTime, { description: 'When the institution was recorded.' }) createdAt: Date;
+}
+
+@ObjectType('Organization', { description: 'A community social organization (社区社会组织), resident-run, in one community.' })
+@Directive('@key(fields: "id")')
+export class Organization {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Name, unique within its community.' }) name: string;
+  @Field(() => OrganizationCategoryEnum, { description: 'Category; decides the growth and maturity criteria.' }) category: OrganizationCategory;
+  @Field(() => OrganizationStatusEnum, { description: 'Current status.' }) status: OrganizationStatus;
+  @Field(() => ID, { description: 'The community it belongs to.' }) communityId: string;
+  @Field(() => GraphQLISODateTime, { description: 'When the organization was recorded.' }) createdAt: Date;
+}
+
+@InputType({ description: 'A new social work institution.' })
+export class CreateInstitutionInput {
+  @Field() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+}
+
+@InputType({ description: 'A new community social organization, forming.' })
+export class CreateOrganizationInput {
+  @Field() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
+  @Field(() => ID) @IsUUID('all', { message: 'communityId must be a UUID' }) communityId: string;
+  @Field(() => OrganizationCategoryEnum)
+  @IsIn(ORGANIZATION_CATEGORIES, { message: `category must be one of ${ORGANIZATION_CATEGORIES.join(', ')}` })
+  category: OrganizationCategory;
+}

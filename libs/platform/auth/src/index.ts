@@ -1,0 +1,3 @@
+export * from './tokens.js';
+export * from './passwords.js';
+export * from './secrets.js';

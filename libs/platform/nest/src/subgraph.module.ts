@@ -1,0 +1,92 @@
+import { Controller, Get, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { resolveJwtSecret } from '@peiyu/platform-auth';
+import { AuthGuard, JWT_SECRET, Public } from './auth.js';
+import { mergeOwnerships, migrateOwnerships, typeormOptions, type SchemaOwnership } from '@peiyu/platform-database';
+import { formatGraphQLError } from './graphql-errors.js';
+import { inputValidationPipe } from './validation.js';
+import { DomainExceptionFilter } from './domain-exception.filter.js';
+
+export interface SubgraphOptions {
+  databaseUrl: string;
+  /** What the service owns in PostgreSQL; migrated at start, before it serves. */
+  ownerships: SchemaOwnership[];
+  /** The service's feature modules (resolvers and services). */
+  imports: Array<Type | DynamicModule>;
+}
+
+/** Federation v2 with the directive set both Apollo's and the Guild's composers accept. */
+export const FEDERATION_SCHEMA = {
+  federation: {
+    version: 2 as const,
+    importUrl: 'https://specs.apollo.dev/federation/v2.3',
+    directives: [
+      '@key', '@shareable', '@external', '@requires', '@provides', '@extends', '@override',
+      '@inaccessible', '@tag', '@composeDirective', '@interfaceObject',
+    ],
+  },
+};
+
+@Controller()
+class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Liveness and readiness in one: answers only while the database does. */
+  @Public()
+  @Get('health')
+  async health(): Promise<{ status: 'ok' }> {
+    await this.dataSource.query('SELECT 1');
+    return { status: 'ok' };
+  }
+}
+
+/**
+ * Everything a subgraph service needs besides its own features: its schema in PostgreSQL with
+ * migrations run at start, a federated code-first GraphQL endpoint, token and role checks on every
+ * resolver, input validation, and a health route.
+ */
+@Module({})
+export class SubgraphModule {
+  static forService(options: SubgraphOptions): DynamicModule {
+    return {
+      module: SubgraphModule,
+      global: true,
+      exports: [JWT_SECRET],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await migrateOwnerships(options.databaseUrl, options.ownerships);
+            return typeormOptions(options.databaseUrl, mergeOwnerships(options.ownerships));
+          },
+        }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: FEDERATION_SCHEMA,
+          sortSchema: true,
+          path: '/graphql',
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError: formatGraphQLError,
+          includeStacktraceInErrorResponses: false,
+          // Guards and filters on field resolvers too: `_entities` (federation references) and
+          // nested fields are checked like top-level queries, not only through them.
+          fieldResolverEnhancers: ['guards', 'filters'],
+          // Inline traces feed Apollo's hosted service, which Peiyu does not use.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+        }),
+        ...options.imports,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: JWT_SECRET, useFactory: () => resolveJwtSecret() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

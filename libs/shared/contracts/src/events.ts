@@ -1,0 +1,67 @@
+/**
+ * The event vocabulary: every outbox row carries one of these types with its payload, versioned.
+ * Producers write them in the same transaction as the change; readers (analytics, the evidence
+ * relay) consume them in id order.
+ */
+import type { EscalationType, OrganizationCategory, Stage } from './domain.js';
+
+export interface EventPayloads {
+  'cultivation.started': {
+    cultivationId: string;
+    organizationId: string;
+    institutionId: string;
+    communityId: string;
+    districtId: string;
+    category: OrganizationCategory;
+    stage: Stage;
+    stageDeadline: string;
+  };
+  'cultivation.escalation-raised': {
+    cultivationId: string;
+    escalationId: string;
+    type: EscalationType;
+    level: number;
+    stage: Stage;
+    raisedAt: string;
+  };
+  'cultivation.stage-changed': {
+    cultivationId: string;
+    from: Stage;
+    to: Stage;
+    /** ISO 8601 instant of the change. */
+    at: string;
+  };
+  'organization.created': {
+    organizationId: string;
+    communityId: string;
+    category: OrganizationCategory;
+  };
+  'assessment.survey-response-recorded': {
+    surveyId: string;
+    responseId: string;
+    communityId: string;
+    demandCategories: OrganizationCategory[];
+    /** ISO 8601 instant the response was recorded. */
+    recordedAt: string;
+  };
+}
+
+export type EventType = keyof EventPayloads;
+
+export const EVENT_VERSIONS: { [T in EventType]: number } = {
+  'cultivation.started': 1,
+  'cultivation.escalation-raised': 1,
+  'cultivation.stage-changed': 1,
+  'organization.created': 1,
+  'assessment.survey-response-recorded': 1,
+};
+
+export interface DomainEvent<T extends EventType = EventType> {
+  type: T;
+  version: number;
+  payload: EventPayloads[T];
+}
+
+export function domainEvent<T extends EventType>(type: T, payload: EventPayloads[T]): DomainEvent<T> {
+  return { type, version: EVENT_VERSIONS[type], payload };
+}

@@ -1,0 +1,4 @@
+export * from './domain.js';
+export * from './identity.js';
+export * from './events.js';
+export * from './cultivation-process.js';

