@@ -14,7 +14,7 @@ const REGISTER = fileURLToPath(new URL('./register.mjs', import.meta.url));
  */
 export function stackLayout(kind) {
   const dev = kind === 'dev';
-  const dataDir = resolve(dev ? '.data' : '.data/test');
+  const dataDir = resolve(dev ? (process.env.PEIYU_DATA_DIR ?? '.data') : '.data/test');
   return {
     kind,
     dataDir,
