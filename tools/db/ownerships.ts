@@ -3,7 +3,7 @@
 // schemas at start; this list is only for tools.
 import type { SchemaOwnership } from '@peiyu/platform-database';
 import { communitiesOwnership } from '@peiyu/communities-data-access';
-import { identityOwnership } from '@peiyu/platform-identity';
+import { identityOwnership } from '@peiyu/platform-identity-data-access';
 import { organizationsOwnership } from '@peiyu/organizations-data-access';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { assessmentsOwnership } from '@peiyu/assessments-data-access';

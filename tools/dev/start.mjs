@@ -32,7 +32,8 @@ Peiyu is running (ready in ${seconds}s):
   Admin app     http://localhost:${layout.ports.admin}
   GraphQL       http://localhost:${layout.ports.gateway}/graphql
   Temporal UI   ${process.env.TEMPORAL_ADDRESS ? '(external Temporal: see its own UI)' : `http://localhost:${layout.temporal.uiPort}`}
-Demo users (password peiyu-demo): admin, manager, worker, analyst. Ctrl-C stops everything.`);
+Demo users (password peiyu-demo): admin, manager, supervisor, director, street, worker, analyst.
+Ctrl-C stops everything.`);
 } catch (error) {
   console.error(`\nPeiyu could not start: ${error instanceof Error ? error.message : error}`);
   await shutdown(1);

@@ -32,6 +32,9 @@ const DEMO_USERS: { id: string; username: string; displayName: string; role: Rol
   { id: '10000000-0000-4000-8000-000000000502', username: 'manager', displayName: '王主管', role: 'PROGRAMME_MANAGER', scopes: [{ kind: 'DISTRICT', id: DEMO.districtId }] },
   { id: '10000000-0000-4000-8000-000000000503', username: 'worker', displayName: '李社工', role: 'SOCIAL_WORKER', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
   { id: '10000000-0000-4000-8000-000000000504', username: 'analyst', displayName: '赵分析', role: 'ANALYST', scopes: [{ kind: 'DISTRICT', id: DEMO.districtId }] },
+  { id: '10000000-0000-4000-8000-000000000505', username: 'supervisor', displayName: '陈督导', role: 'SUPERVISOR', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
+  { id: '10000000-0000-4000-8000-000000000506', username: 'director', displayName: '周主任', role: 'INSTITUTION_DIRECTOR', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
+  { id: '10000000-0000-4000-8000-000000000507', username: 'street', displayName: '吴街道', role: 'STREET_OFFICER', scopes: [{ kind: 'STREET', id: DEMO.streets[0].id }] },
 ];
 
 export async function seedDemo(databaseUrl: string): Promise<void> {

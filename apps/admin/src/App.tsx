@@ -1,14 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { sessionStore } from './auth/session';
 import { Layout } from './components/Layout';
+import { RouteErrorBoundary } from './components/RouteErrorBoundary';
+import { LoadingState } from './components/states';
 import { CultivationsPage } from './pages/CultivationsPage';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { useI18n } from './i18n';
+
+// Only the detail route needs its (larger) page, so it loads on first visit rather than with the app.
+const CultivationDetailPage = lazy(() => import('./pages/CultivationDetailPage'));
 
 /** Forgets cached data whenever a session ends, so the next user never sees the previous one's data. */
 function useClearCacheOnSessionEnd() {
@@ -43,6 +48,16 @@ export function App() {
       >
         <Route index element={<Navigate to="/cultivations" replace />} />
         <Route path="/cultivations" element={<CultivationsPage />} />
+        <Route
+          path="/cultivations/:id"
+          element={
+            <RouteErrorBoundary>
+              <Suspense fallback={<LoadingState />}>
+                <CultivationDetailPage />
+              </Suspense>
+            </RouteErrorBoundary>
+          }
+        />
         <Route path="/escalations" element={<EscalationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

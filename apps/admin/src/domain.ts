@@ -1,6 +1,17 @@
 import type { BadgeTone } from './components/Badge';
 import type { CultivationRow, CultivationStatus, EscalationStatus, EscalationType, Stage } from './graphql/operations';
 
+/** Every stage, in order. */
+export const STAGES: readonly Stage[] = ['FORMATION', 'GROWTH', 'MATURITY', 'WITHDRAWAL', 'COMPLETED'];
+export const CULTIVATION_STATUSES: readonly CultivationStatus[] = ['ACTIVE', 'PAUSED', 'TERMINATED'];
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+export function isCultivationStatus(value: unknown): value is CultivationStatus {
+  return typeof value === 'string' && (CULTIVATION_STATUSES as readonly string[]).includes(value);
+}
+
 export const STAGE_TONES: Record<Stage, BadgeTone> = {
   FORMATION: 'info',
   GROWTH: 'success',
@@ -34,3 +45,4 @@ export function isOverdue(cultivation: Pick<CultivationRow, 'stage' | 'status' |
   const deadline = Date.parse(cultivation.stageDeadline);
   return Number.isFinite(deadline) && deadline < now;
 }
+

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AUTHORIZATION_HEADER, REQUEST_ID_HEADER, type Identity } from '@peiyu/contracts';
+import { API_ERROR_CODES, AUTHORIZATION_HEADER, REQUEST_ID_HEADER, type Identity } from '@peiyu/contracts';
 import { bearerToken, verifyToken } from '@peiyu/platform-auth';
 import { coercedField } from '@peiyu/platform-nest';
 import { composeSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '@peiyu/platform-schema';
@@ -26,8 +26,8 @@ export interface GatewaySettings {
 }
 
 /** Codes the subgraphs and graphql-js produce on purpose; anything else reaches clients as an internal error. */
-const CLIENT_ERROR_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'UNAVAILABLE',
+const CLIENT_ERROR_CODES = new Set<string>([
+  ...API_ERROR_CODES,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 

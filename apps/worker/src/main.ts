@@ -11,7 +11,7 @@ class WorkerEnv {
 }
 
 const env = loadEnv(WorkerEnv);
-const { worker, dataSource, connection } = await createWorker({
+const { worker, dataSource, relay, close } = await createWorker({
   databaseUrl: env.DATABASE_URL,
   temporalAddress: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
@@ -32,7 +32,7 @@ health.listen(env.WORKER_HEALTH_PORT, '127.0.0.1');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
 console.log(`worker polling task queue on ${env.TEMPORAL_ADDRESS}; health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`);
+relay.start();
 await worker.run();
 health.close();
-await dataSource.destroy();
-await connection.close();
+await close();

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CULTIVATION_TASK_QUEUE } from '@peiyu/contracts';
-import { createCultivationActivities } from '@peiyu/cultivation-activities';
+import { EvidenceRelay, createCultivationActivities } from '@peiyu/cultivation-activities';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { typeormOptions } from '@peiyu/platform-database';
 
@@ -20,6 +21,9 @@ export interface RunningWorker {
   worker: Worker;
   dataSource: DataSource;
   connection: NativeConnection;
+  relay: EvidenceRelay;
+  /** Stops the relay and closes every connection; call after the worker has stopped. */
+  close(): Promise<void>;
 }
 
 /**
@@ -40,5 +44,19 @@ export async function createWorker(settings: WorkerSettings): Promise<RunningWor
       : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
     activities: createCultivationActivities(dataSource),
   });
-  return { worker, dataSource, connection };
+  // The evidence relay signals open cultivations when their evidence changes (flow 2).
+  const clientConnection = await Connection.connect({ address: settings.temporalAddress });
+  const relay = new EvidenceRelay(dataSource, new Client({ connection: clientConnection, namespace: settings.namespace }));
+  return {
+    worker,
+    dataSource,
+    connection,
+    relay,
+    async close() {
+      await relay.stop();
+      await clientConnection.close();
+      await dataSource.destroy();
+      await connection.close();
+    },
+  };
 }

@@ -19,6 +19,32 @@ export type Stage = 'FORMATION' | 'GROWTH' | 'MATURITY' | 'WITHDRAWAL' | 'COMPLE
 export type CultivationStatus = 'ACTIVE' | 'PAUSED' | 'TERMINATED';
 export type EscalationType = 'DELAY' | 'INTERRUPTION' | 'DEVIATION' | 'PERFORMANCE';
 export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+export type CriterionKind =
+  | 'NEEDS_SURVEY_RESPONSES'
+  | 'DEMAND_MATCHES_CATEGORY'
+  | 'INTEREST_ACTIVITIES'
+  | 'ACTIVE_MEMBERS'
+  | 'LEADERS'
+  | 'LEADER_TRAINING_HOURS'
+  | 'CHARTER_ADOPTED'
+  | 'REGULAR_ACTIVITY_MONTHS'
+  | 'FILING_RECORDED';
+/** `TimelineEvent.kind` is a plain string in the schema; these are the kinds the process records today. */
+export type TimelineKind =
+  | 'STAGE_ENTERED'
+  | 'GATE_EVALUATED'
+  | 'GATE_APPROVED'
+  | 'DEADLINE_EXTENDED'
+  | 'PAUSED'
+  | 'RESUMED'
+  | 'ESCALATION_RAISED'
+  | 'ESCALATION_CLIMBED'
+  | 'ESCALATION_ACKNOWLEDGED'
+  | 'ESCALATION_RESOLVED'
+  | 'DEVIATION_FLAGGED'
+  | 'CORRECTION_PLAN_SUBMITTED'
+  | 'TERMINATED'
+  | 'COMPLETED';
 
 /** The `extensions.code` values the API uses. */
 export type ErrorCode =
@@ -27,6 +53,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'UNAVAILABLE'
+  | 'WRONG_STATUS'
+  | 'GATE_NOT_MET'
+  | 'EXTENSION_BEYOND_POLICY'
   | 'INTERNAL_SERVER_ERROR';
 
 // ---- Fragments' shapes ------------------------------------------------------------------------
@@ -102,9 +132,26 @@ export interface CultivationRow {
 export interface CultivationsData {
   cultivations: CultivationRow[];
 }
-export const CULTIVATIONS: TypedDocumentNode<CultivationsData, Record<string, never>> = gql`
-  query Cultivations {
-    cultivations {
+/** The list filters; every field optional, combined with AND on the server. */
+export interface CultivationFilter {
+  districtId?: string;
+  institutionId?: string;
+  communityId?: string;
+  category?: OrganizationCategory;
+  stage?: Stage;
+  status?: CultivationStatus;
+  /** Only those past their stage deadline (true) or not (false). */
+  overdue?: boolean;
+  /** Only those with an open escalation (true) or without (false). */
+  escalated?: boolean;
+  minEscalationLevel?: number;
+}
+export interface CultivationsVariables {
+  filter?: CultivationFilter | null;
+}
+export const CULTIVATIONS: TypedDocumentNode<CultivationsData, CultivationsVariables> = gql`
+  query Cultivations($filter: CultivationFilter) {
+    cultivations(filter: $filter) {
       id
       stage
       status

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type I18n } from './context';
-import { DICTIONARIES, initialLocale, interpolate, saveLocale, type Locale, type MessageKey } from './locales';
+import { initialLocale, interpolate, lookup, saveLocale, type Locale, type MessageKey } from './locales';
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
@@ -15,15 +15,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const value = useMemo<I18n>(() => {
-    const messages = DICTIONARIES[locale];
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(locale);
     return {
       locale,
       setLocale,
       // Values the server adds before the app knows them (a new enum member) show as their key rather than crash.
-      t: (key: MessageKey, params?: Record<string, string | number>) =>
-        interpolate((messages[key] as string | undefined) ?? DICTIONARIES.en[key] ?? key, params),
+      t: (key: MessageKey, params?: Record<string, string | number>) => interpolate(lookup(locale, key), params),
       formatDateTime: (value: string | number | Date) => {
         const date = value instanceof Date ? value : new Date(value);
         return Number.isNaN(date.getTime()) ? String(value) : dateTime.format(date);

@@ -1,7 +1,13 @@
-import { en, type MessageKey, type Messages } from './en';
+import { en, type MessageKey as AppMessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
+import type { DetailMessageKey } from './cultivationDetail/en';
 
-export type { MessageKey, Messages };
+export type { Messages };
+/**
+ * Every message key: the app's own (en.ts, loaded with the app) and those of lazily loaded pages
+ * (their dictionaries load with the page and are added with `addMessages`).
+ */
+export type MessageKey = AppMessageKey | DetailMessageKey;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,6 +41,22 @@ export function saveLocale(locale: Locale): void {
   } catch {
     // Not persisting is acceptable.
   }
+}
+
+type Bundle = Partial<Record<MessageKey, string>>;
+
+/** Messages of lazily loaded pages, by locale; a page's module adds its own as it loads. */
+const added: Record<Locale, Bundle> = { 'zh-CN': {}, en: {} };
+
+export function addMessages(messages: Record<Locale, Bundle>): void {
+  for (const locale of LOCALES) Object.assign(added[locale], messages[locale]);
+}
+
+/** The message for `key` in `locale`, else in English, else the key itself (a value the app does not know yet). */
+export function lookup(locale: Locale, key: MessageKey): string {
+  const own = DICTIONARIES[locale] as Bundle;
+  const english = DICTIONARIES.en as Bundle;
+  return own[key] ?? added[locale][key] ?? english[key] ?? added.en[key] ?? key;
 }
 
 /** Replaces `{name}` placeholders with values; unknown placeholders are left visible so they get noticed. */

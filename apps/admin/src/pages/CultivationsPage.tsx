@@ -1,23 +1,99 @@
-import { useMemo } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { CULTIVATIONS } from '../graphql/operations';
-import { CULTIVATION_STATUS_TONES, STAGE_TONES, isOverdue } from '../domain';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { CULTIVATIONS, type CultivationFilter } from '../graphql/operations';
+import {
+  CULTIVATION_STATUSES,
+  CULTIVATION_STATUS_TONES,
+  STAGES,
+  STAGE_TONES,
+  isCultivationStatus,
+  isOverdue,
+  isStage,
+} from '../domain';
 import { useI18n } from '../i18n';
 import { useNow } from '../hooks/useNow';
 import { Badge } from '../components/Badge';
 import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { StartCultivationForm } from './StartCultivationForm';
 
+/** The filters kept in the query string, so that a filtered view can be shared as a link. */
+const FILTER_PARAMS = ['stage', 'status', 'overdue', 'escalated'] as const;
+type FilterParam = (typeof FILTER_PARAMS)[number];
+
+function readBoolean(value: string | null): boolean | undefined {
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
+/** The filter in the URL; values the app does not know are ignored rather than sent. */
+function readFilter(params: URLSearchParams): CultivationFilter {
+  const filter: CultivationFilter = {};
+  const stage = params.get('stage');
+  if (isStage(stage)) filter.stage = stage;
+  const status = params.get('status');
+  if (isCultivationStatus(status)) filter.status = status;
+  const overdue = readBoolean(params.get('overdue'));
+  if (overdue !== undefined) filter.overdue = overdue;
+  const escalated = readBoolean(params.get('escalated'));
+  if (escalated !== undefined) filter.escalated = escalated;
+  return filter;
+}
+
+/** Clicks anywhere on a row open the cultivation, except on its own links and controls or while selecting text. */
+function isPlainRowClick(event: MouseEvent<HTMLTableRowElement>): boolean {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if ((event.target as Element).closest('a, button, input, select, textarea, label')) return false;
+  return !window.getSelection()?.toString();
+}
+
 export function CultivationsPage() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const now = useNow();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // Only the filter params matter: other params changing must not make a new filter (and a new request).
+  const filterQuery = new URLSearchParams(
+    FILTER_PARAMS.flatMap((name) => {
+      const value = searchParams.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  ).toString();
+  const filter = useMemo(() => readFilter(new URLSearchParams(filterQuery)), [filterQuery]);
+  const filtered = Object.keys(filter).length > 0;
   const { data, previousData, loading, error, refetch } = useQuery(CULTIVATIONS, {
+    variables: filtered ? { filter } : {},
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: false,
   });
   const cultivations = (data ?? previousData)?.cultivations;
+  const stale = !data && !!previousData && loading;
 
   const rows = useMemo(() => cultivations ?? [], [cultivations]);
+
+  function setFilter(name: FilterParam, value: string) {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  function clearFilters() {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const name of FILTER_PARAMS) next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const booleanValue = (value: boolean | undefined) => (value === undefined ? '' : String(value));
 
   return (
     <div className="page">
@@ -35,6 +111,59 @@ export function CultivationsPage() {
           <h2>{t('cultivations.title')}</h2>
           {cultivations && <span className="muted">{t('cultivations.count', { count: formatNumber(rows.length) })}</span>}
         </div>
+        <div className="filters" role="search" aria-label={t('filters.label')}>
+          <label className="filter">
+            <span>{t('filters.stage')}</span>
+            <select data-testid="filter-stage" value={filter.stage ?? ''} onChange={(event) => setFilter('stage', event.target.value)}>
+              <option value="">{t('filters.all')}</option>
+              {STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {t(`stage.${stage}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="filter">
+            <span>{t('filters.status')}</span>
+            <select data-testid="filter-status" value={filter.status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+              <option value="">{t('filters.all')}</option>
+              {CULTIVATION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`cultivationStatus.${status}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="filter">
+            <span>{t('filters.overdue')}</span>
+            <select
+              data-testid="filter-overdue"
+              value={booleanValue(filter.overdue)}
+              onChange={(event) => setFilter('overdue', event.target.value)}
+            >
+              <option value="">{t('filters.all')}</option>
+              <option value="true">{t('filters.overdueOnly')}</option>
+              <option value="false">{t('filters.notOverdue')}</option>
+            </select>
+          </label>
+          <label className="filter">
+            <span>{t('filters.escalated')}</span>
+            <select
+              data-testid="filter-escalated"
+              value={booleanValue(filter.escalated)}
+              onChange={(event) => setFilter('escalated', event.target.value)}
+            >
+              <option value="">{t('filters.all')}</option>
+              <option value="true">{t('filters.escalatedOnly')}</option>
+              <option value="false">{t('filters.notEscalated')}</option>
+            </select>
+          </label>
+          {filtered && (
+            <button type="button" className="button button-ghost" data-testid="filter-clear" onClick={clearFilters}>
+              {t('filters.clear')}
+            </button>
+          )}
+        </div>
         {error && cultivations && <ErrorState error={error} onRetry={() => void refetch()} />}
         {error && !cultivations ? (
           <ErrorState error={error} onRetry={() => void refetch()} />
@@ -42,7 +171,7 @@ export function CultivationsPage() {
           <LoadingState />
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="cultivations-table">
+            <table className={stale ? 'table table-stale' : 'table'} data-testid="cultivations-table" aria-busy={stale || undefined}>
               <thead>
                 <tr>
                   <th scope="col">{t('cultivations.col.organization')}</th>
@@ -60,7 +189,7 @@ export function CultivationsPage() {
                 {rows.length === 0 && (
                   <tr>
                     <td colSpan={7}>
-                      <EmptyState message={t('cultivations.empty')} />
+                      <EmptyState message={filtered ? t('cultivations.emptyFiltered') : t('cultivations.empty')} />
                     </td>
                   </tr>
                 )}
@@ -68,9 +197,19 @@ export function CultivationsPage() {
                   const overdue = isOverdue(cultivation, now);
                   const openEscalations = cultivation.escalations.filter((e) => e.status !== 'RESOLVED').length;
                   return (
-                    <tr key={cultivation.id} data-testid="cultivation-row" data-cultivation-id={cultivation.id}>
+                    <tr
+                      key={cultivation.id}
+                      className="row-link"
+                      data-testid="cultivation-row"
+                      data-cultivation-id={cultivation.id}
+                      onClick={(event) => {
+                        if (isPlainRowClick(event)) navigate(`/cultivations/${cultivation.id}`);
+                      }}
+                    >
                       <td>
-                        <div className="cell-primary">{cultivation.organization.name}</div>
+                        <Link to={`/cultivations/${cultivation.id}`} className="cell-primary cell-link" data-testid="cultivation-link">
+                          {cultivation.organization.name}
+                        </Link>
                         <div className="cell-secondary">{t(`category.${cultivation.organization.category}`)}</div>
                       </td>
                       <td>{cultivation.community.name}</td>

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  CULTIVATIONS,
   START_CULTIVATION,
   START_CULTIVATION_OPTIONS,
   type OrganizationCategory,
@@ -31,7 +30,8 @@ export function StartCultivationForm() {
   const idPrefix = useId();
   const options = useQuery(START_CULTIVATION_OPTIONS);
   const [startCultivation, { loading: submitting }] = useMutation(START_CULTIVATION, {
-    refetchQueries: [{ query: CULTIVATIONS }],
+    // By name: refetches the list with whatever filter it shows.
+    refetchQueries: ['Cultivations'],
   });
 
   const [organizationId, setOrganizationId] = useState('');

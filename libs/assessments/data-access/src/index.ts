@@ -9,3 +9,5 @@ export const assessmentsOwnership = {
   entities: [NeedsSurveyEntity, SurveyResponseEntity],
   migrations: [AssessmentsNeedsSurveys1764300000300],
 };
+export * from './demand-analysis.js';
+export * from './readers.js';

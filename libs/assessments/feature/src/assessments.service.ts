@@ -7,7 +7,7 @@ import { DataSource, In } from 'typeorm';
 import { ASSESSMENTS_SCHEMA, NeedsSurveyEntity, SurveyResponseEntity } from '@peiyu/assessments-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
-import { analyseDemand, type DemandAnalysisValue } from './demand-analysis.js';
+import { analyseDemand, type DemandAnalysisValue } from '@peiyu/assessments-data-access';
 import type { CreateNeedsSurveyInput, RecordSurveyResponseInput } from './assessments.types.js';
 
 /** The demand analysis of one survey, keyed for a per-request loader. */

@@ -1,4 +1,3 @@
 export * from './assessments.module.js';
 export * from './assessments.service.js';
 export * from './assessments.types.js';
-export * from './demand-analysis.js';

@@ -1,50 +1,141 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DEFAULT_PROCESS_POLICY, type Actor, type ProcessEvent } from '@peiyu/contracts';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { typeormOptions } from '@peiyu/platform-database';
 import { requireDatabaseUrl } from '@peiyu/platform-testing';
 import { createCultivationActivities } from './cultivation-activities.js';
 
-/** The escalation activity on the real PostgreSQL: what it writes, and that a retry writes nothing more. */
-describe('recordEscalation', () => {
+/** The activities on the real PostgreSQL: what each event writes, and that a retry writes nothing more. */
+describe('cultivation activities', () => {
   let db: DataSource;
+  let activities: ReturnType<typeof createCultivationActivities>;
   beforeAll(async () => {
     db = await new DataSource(typeormOptions(requireDatabaseUrl(), cultivationOwnership)).initialize();
+    activities = createCultivationActivities(db);
   });
   afterAll(() => db.destroy());
 
   async function cultivation(): Promise<string> {
     const id = randomUUID();
     await db.query(
-      `INSERT INTO cultivation.cultivation (id, workflow_id, organization_id, institution_id, community_id, district_id, category, stage, status, stage_deadline, started_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, 'MEDIATION', 'FORMATION', 'ACTIVE', now(), now(), 1)`,
+      `INSERT INTO cultivation.cultivation (id, workflow_id, organization_id, institution_id, community_id, district_id, category, stage, status, stage_started_at, stage_deadline, started_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, 'MEDIATION', 'FORMATION', 'ACTIVE', now(), now(), now(), 1)`,
       [id, `cultivation-${id}`, randomUUID(), randomUUID(), randomUUID(), randomUUID()],
     );
     return id;
   }
 
-  it('stores the escalation, lifts the level and emits one event, however often it is retried', async () => {
-    const cultivationId = await cultivation();
-    const { recordEscalation } = createCultivationActivities(db);
-    const command = {
-      cultivationId,
-      type: 'DELAY' as const,
-      level: 1,
-      stage: 'FORMATION' as const,
-      raisedAt: '2026-01-05T00:00:00.000Z',
-      idempotencyKey: `cultivation-${cultivationId}:DELAY:FORMATION:1`,
+  function recorder(cultivationId: string) {
+    let sequence = 0;
+    return async (event: ProcessEvent, at: string, retries = 1) => {
+      sequence += 1;
+      const results = [];
+      for (let i = 0; i < retries; i++) {
+        results.push(await activities.recordProcessEvent({ cultivationId, workflowId: `cultivation-${cultivationId}`, sequence, at, event }));
+      }
+      return results;
     };
-    const first = await recordEscalation(command);
-    const retried = await recordEscalation(command);
-    expect(first.created).toBe(true);
-    expect(retried).toEqual({ escalationId: first.escalationId, created: false });
+  }
 
-    const escalations = await db.query(`SELECT type, level, stage, status, raised_at FROM cultivation.escalation WHERE cultivation_id = $1`, [cultivationId]);
-    expect(escalations).toEqual([{ type: 'DELAY', level: 1, stage: 'FORMATION', status: 'OPEN', raised_at: new Date(command.raisedAt) }]);
-    const [{ escalation_level }] = await db.query(`SELECT escalation_level FROM cultivation.cultivation WHERE id = $1`, [cultivationId]);
-    expect(escalation_level).toBe(1);
-    const events = await db.query(`SELECT type, payload FROM cultivation.outbox WHERE idempotency_key = $1`, [command.idempotencyKey]);
-    expect(events).toEqual([{ type: 'cultivation.escalation-raised', payload: expect.objectContaining({ cultivationId, escalationId: first.escalationId, level: 1 }) }]);
+  const supervisor: Actor = { userId: randomUUID(), role: 'SUPERVISOR' };
+
+  it('projects stage entry and approval into the stage history and emits stage-changed once', async () => {
+    const id = await cultivation();
+    const record = recorder(id);
+    await record({ kind: 'STAGE_ENTERED', stage: 'FORMATION', deadline: '2026-03-01T00:00:00.000Z', policyVersion: 1 }, '2026-01-01T00:00:00.000Z');
+    await record({ kind: 'GATE_APPROVED', stage: 'FORMATION', by: supervisor, note: null }, '2026-02-20T00:00:00.000Z');
+    const retried = await record({ kind: 'STAGE_ENTERED', stage: 'GROWTH', deadline: '2026-08-19T00:00:00.000Z', policyVersion: 2 }, '2026-02-20T00:00:00.000Z', 3);
+    expect(retried.map((r) => r.recorded)).toEqual([true, false, false]);
+
+    const history = await db.query(`SELECT stage, left_at, deadline, policy_version, approved_by FROM cultivation.stage_history WHERE cultivation_id = $1 ORDER BY entered_at, stage DESC`, [id]);
+    expect(history).toEqual([
+      { stage: 'FORMATION', left_at: new Date('2026-02-20T00:00:00.000Z'), deadline: new Date('2026-03-01T00:00:00.000Z'), policy_version: 1, approved_by: supervisor.userId },
+      { stage: 'GROWTH', left_at: null, deadline: new Date('2026-08-19T00:00:00.000Z'), policy_version: 2, approved_by: null },
+    ]);
+    const [row] = await db.query(`SELECT stage, policy_version FROM cultivation.cultivation WHERE id = $1`, [id]);
+    expect(row).toEqual({ stage: 'GROWTH', policy_version: 2 });
+    const events = await db.query(`SELECT payload FROM cultivation.outbox WHERE type = 'cultivation.stage-changed' AND payload->>'cultivationId' = $1`, [id]);
+    expect(events).toEqual([{ payload: { cultivationId: id, from: 'FORMATION', to: 'GROWTH', at: '2026-02-20T00:00:00.000Z' } }]);
+    const timeline = await db.query(`SELECT sequence, kind, actor_role FROM cultivation.timeline_event WHERE cultivation_id = $1 ORDER BY sequence`, [id]);
+    expect(timeline).toEqual([
+      { sequence: 1, kind: 'STAGE_ENTERED', actor_role: null },
+      { sequence: 2, kind: 'GATE_APPROVED', actor_role: 'SUPERVISOR' },
+      { sequence: 3, kind: 'STAGE_ENTERED', actor_role: null },
+    ]);
+  });
+
+  it('keeps one escalation row that climbs, with a step per level, an acknowledgement and a resolution', async () => {
+    const id = await cultivation();
+    const record = recorder(id);
+    await record({ kind: 'ESCALATION_RAISED', key: 'DELAY:FORMATION:1', type: 'DELAY', stage: 'FORMATION', level: 1, levelDueAt: '2026-03-04T00:00:00.000Z', role: 'SUPERVISOR' }, '2026-03-01T00:00:00.000Z', 2);
+    await record({ kind: 'ESCALATION_CLIMBED', key: 'DELAY:FORMATION:1', level: 2, levelDueAt: '2026-03-07T00:00:00.000Z', role: 'INSTITUTION_DIRECTOR' }, '2026-03-04T00:00:00.000Z', 2);
+    expect((await db.query(`SELECT escalation_level FROM cultivation.cultivation WHERE id = $1`, [id]))[0].escalation_level).toBe(2);
+    const director: Actor = { userId: randomUUID(), role: 'INSTITUTION_DIRECTOR' };
+    await record({ kind: 'ESCALATION_ACKNOWLEDGED', key: 'DELAY:FORMATION:1', level: 2, by: director, plan: '增派社工' }, '2026-03-05T00:00:00.000Z');
+    await record({ kind: 'ESCALATION_RESOLVED', key: 'DELAY:FORMATION:1', resolution: 'deadline extended' }, '2026-03-06T00:00:00.000Z', 2);
+
+    const escalations = await db.query(`SELECT id, key, level, status, acknowledged_by, acknowledgement_plan, resolution FROM cultivation.escalation WHERE cultivation_id = $1`, [id]);
+    expect(escalations).toEqual([
+      { id: expect.any(String), key: 'DELAY:FORMATION:1', level: 2, status: 'RESOLVED', acknowledged_by: director.userId, acknowledgement_plan: '增派社工', resolution: 'deadline extended' },
+    ]);
+    const steps = await db.query(`SELECT level, acknowledged_by, plan FROM cultivation.escalation_step WHERE escalation_id = $1 ORDER BY level`, [escalations[0].id]);
+    expect(steps).toEqual([
+      { level: 1, acknowledged_by: null, plan: null },
+      { level: 2, acknowledged_by: director.userId, plan: '增派社工' },
+    ]);
+    expect((await db.query(`SELECT escalation_level FROM cultivation.cultivation WHERE id = $1`, [id]))[0].escalation_level).toBe(0);
+    const outbox = await db.query(
+      `SELECT type, payload->>'level' AS level FROM cultivation.outbox WHERE payload->>'cultivationId' = $1 ORDER BY id`,
+      [id],
+    );
+    expect(outbox).toEqual([
+      { type: 'cultivation.escalation-raised', level: '1' },
+      { type: 'cultivation.escalation-raised', level: '2' },
+      { type: 'cultivation.escalation-acknowledged', level: '2' },
+      { type: 'cultivation.escalation-resolved', level: null },
+    ]);
+  });
+
+  it('notifies the level\'s role in scope once, in the inbox and by mail, and nobody outside the scope', async () => {
+    const mails: string[] = [];
+    const notifying = createCultivationActivities(db, { send: async (to, subject) => void mails.push(`${to.map((r) => r.displayName).join(',')}: ${subject}`) });
+    const id = await cultivation();
+    const [{ institution_id: institutionId, district_id: districtId }] = await db.query(`SELECT institution_id, district_id FROM cultivation.cultivation WHERE id = $1`, [id]);
+    const user = async (role: string, scope: object) => {
+      const userId = randomUUID();
+      await db.query(`INSERT INTO identity.user_account (id, username, display_name, password_hash, role, scopes, version) VALUES ($1, $2, $3, 'x', $4, $5, 1)`, [
+        userId,
+        `u-${userId}`,
+        `${role}-${userId.slice(0, 4)}`,
+        role,
+        JSON.stringify([scope]),
+      ]);
+      return userId;
+    };
+    const supervisorInScope = await user('SUPERVISOR', { kind: 'INSTITUTION', id: institutionId });
+    const supervisorElsewhere = await user('SUPERVISOR', { kind: 'INSTITUTION', id: randomUUID() });
+    const managerOfDistrict = await user('PROGRAMME_MANAGER', { kind: 'DISTRICT', id: districtId });
+    const event = { kind: 'ESCALATION_RAISED' as const, key: 'DELAY:FORMATION:1', type: 'DELAY' as const, stage: 'FORMATION' as const, level: 1, levelDueAt: '2026-03-04T00:00:00.000Z', role: 'SUPERVISOR' as const };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await notifying.recordProcessEvent({ cultivationId: id, workflowId: `cultivation-${id}`, sequence: 1, at: '2026-03-01T00:00:00.000Z', event });
+    }
+    const inbox = await db.query(`SELECT user_id, kind, escalation_id IS NOT NULL AS has_escalation FROM cultivation.notification WHERE cultivation_id = $1`, [id]);
+    expect(inbox).toEqual([{ user_id: supervisorInScope, kind: 'ESCALATION', has_escalation: true }]);
+    expect(inbox.map((n: { user_id: string }) => n.user_id)).not.toContain(supervisorElsewhere);
+    expect(mails).toHaveLength(1);
+
+    await notifying.recordProcessEvent({ cultivationId: id, workflowId: `cultivation-${id}`, sequence: 2, at: '2026-03-10T00:00:00.000Z', event: { kind: 'ESCALATION_CLIMBED', key: 'DELAY:FORMATION:1', level: 4, levelDueAt: '2026-03-15T00:00:00.000Z', role: 'PROGRAMME_MANAGER' } });
+    const managers = await db.query(`SELECT user_id FROM cultivation.notification WHERE cultivation_id = $1 AND user_id = $2`, [id, managerOfDistrict]);
+    expect(managers).toHaveLength(1);
+  });
+
+  it('loads a district policy before the city-wide one, and the built-in default when none is stored', async () => {
+    const districtId = randomUUID();
+    expect(await activities.loadPolicy({ districtId })).toEqual(expect.objectContaining({ version: expect.any(Number) }));
+    const own = { ...DEFAULT_PROCESS_POLICY, version: 7, maxPauseSeconds: 60 };
+    await db.query(`INSERT INTO cultivation.process_policy (id, district_id, version, document) VALUES ($1, $2, 7, $3)`, [randomUUID(), districtId, JSON.stringify(own)]);
+    expect(await activities.loadPolicy({ districtId })).toEqual(own);
   });
 });

@@ -1,59 +1,266 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { domainEvent, type RaiseEscalationCommand } from '@peiyu/contracts';
-import { CULTIVATION_SCHEMA, CultivationEntity, EscalationEntity } from '@peiyu/cultivation-data-access';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  domainEvent,
+  type EvaluateGateCommand,
+  type GateCriterionResult,
+  type ProcessEvent,
+  type ProcessPolicy,
+  type RecordProcessEventCommand,
+} from '@peiyu/contracts';
+import { findCommunityDemand } from '@peiyu/assessments-data-access';
+import { CULTIVATION_SCHEMA, currentPolicy } from '@peiyu/cultivation-data-access';
+import { findOrganizationEvidence } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
-
-export interface RecordedEscalation {
-  escalationId: string;
-  /** False when a retry found the row an earlier attempt had written. */
-  created: boolean;
-}
+import { judgeGate } from './gate.js';
+import { loggingMailer, notifyRole, type Mailer, type NotificationRequest } from './notifications.js';
+import type { Recipient } from '@peiyu/platform-identity-data-access';
 
 /**
  * The cultivation workflow's activities, over an injected DataSource (the worker builds one; tests
- * build their own). Each write is idempotent on a key the workflow derives, so a retry is harmless.
+ * build their own). Reads of other domains go through their libs' readers; every write is
+ * idempotent on workflow id + event sequence, so a retried activity changes nothing twice.
  */
-export function createCultivationActivities(db: DataSource) {
+export function createCultivationActivities(db: DataSource, mailer: Mailer = loggingMailer) {
   return {
-    /** Stores the escalation, lifts the cultivation's escalation level and emits the event, in one transaction. */
-    async recordEscalation(command: RaiseEscalationCommand): Promise<RecordedEscalation> {
-      return db.transaction(async (manager) => {
-        const inserted: { id: string }[] = await manager.query(
-          `INSERT INTO "cultivation"."escalation" ("id", "cultivation_id", "type", "level", "stage", "status", "raised_at", "idempotency_key")
-           VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7)
-           ON CONFLICT ("idempotency_key") DO NOTHING
-           RETURNING "id"`,
-          [randomUUID(), command.cultivationId, command.type, command.level, command.stage, command.raisedAt, command.idempotencyKey],
-        );
-        if (inserted.length === 0) {
-          const existing = await manager.getRepository(EscalationEntity).findOneByOrFail({ idempotencyKey: command.idempotencyKey });
-          return { escalationId: existing.id, created: false };
-        }
-        const escalationId = inserted[0].id;
-        await manager
-          .createQueryBuilder()
-          .update(CultivationEntity)
-          .set({ escalationLevel: () => `GREATEST("escalation_level", ${Number(command.level)})` })
-          .where('id = :id', { id: command.cultivationId })
-          .execute();
-        await appendOutboxEvent(
-          manager,
-          CULTIVATION_SCHEMA,
-          command.idempotencyKey,
-          domainEvent('cultivation.escalation-raised', {
-            cultivationId: command.cultivationId,
-            escalationId,
-            type: command.type,
-            level: command.level,
-            stage: command.stage,
-            raisedAt: command.raisedAt,
-          }),
-        );
-        return { escalationId, created: true };
+    /** The policy in force for the district now; the workflow keeps it for the stage it enters. */
+    loadPolicy({ districtId }: { districtId: string }): Promise<ProcessPolicy> {
+      return currentPolicy(db, districtId);
+    },
+
+    /** Reads the evidence from its owners and judges the stage's gate criteria. */
+    async evaluateGate(command: EvaluateGateCommand): Promise<GateCriterionResult[]> {
+      if (command.criteria.length === 0) return [];
+      const [organization, survey] = await Promise.all([
+        findOrganizationEvidence(db, command.organizationId),
+        findCommunityDemand(db, command.communityId),
+      ]);
+      return judgeGate(command.criteria, {
+        category: command.category,
+        survey,
+        organization: {
+          activeMembers: organization.activeMembers,
+          activeLeaders: organization.activeLeaders,
+          interestActivities: organization.activitiesByKind.INTEREST_ACTIVITY,
+          leaderTrainingHours: organization.leaderTrainingHours,
+          activityMonths: organization.activityMonths,
+          charterAdoptedOn: organization.charterAdoptedOn,
+          filing: organization.filing,
+        },
       });
+    },
+
+    /**
+     * Projects one process event into the read model, in one transaction with its timeline row and
+     * outbox event. The timeline row (cultivation, sequence) is the idempotency key: a retry finds
+     * it and writes nothing.
+     */
+    async recordProcessEvent(command: RecordProcessEventCommand): Promise<{ recorded: boolean }> {
+      const mails: { recipients: Recipient[]; subject: string }[] = [];
+      const recorded = await db.transaction(async (m) => {
+        const actor = 'by' in command.event ? command.event.by : null;
+        const inserted: unknown[] = await m.query(
+          `INSERT INTO "cultivation"."timeline_event" ("cultivation_id", "sequence", "kind", "at", "actor_id", "actor_role", "details")
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING "sequence"`,
+          [command.cultivationId, command.sequence, command.event.kind, command.at, actor?.userId ?? null, actor?.role ?? null, JSON.stringify(command.event)],
+        );
+        if (inserted.length === 0) return false;
+        const eventKey = `${command.workflowId}:${command.sequence}`;
+        // Judged on the read model as it was before the event (a gate that was not met yet).
+        const notification = await notificationFor(m, command.cultivationId, command.event);
+        await project(m, command.cultivationId, command.at, command.event, eventKey);
+        if (notification) {
+          const { escalationKey, ...request } = notification;
+          const escalationId = escalationKey ? await escalationIdOf(m, command.cultivationId, escalationKey) : null;
+          const recipients = await notifyRole(db, m, { ...request, escalationId, cultivationId: command.cultivationId, sourceKey: eventKey, at: command.at });
+          mails.push({ recipients, subject: notification.summary });
+        }
+        return true;
+      });
+      // After commit; a retry finds the timeline row and neither notifies nor mails again.
+      for (const mail of mails) await mailer.send(mail.recipients, mail.subject, mail.subject);
+      return { recorded };
     },
   };
 }
 
 export type CultivationActivities = ReturnType<typeof createCultivationActivities>;
+
+/** Who must hear of an event: the level's role for escalations, supervisors when a gate becomes met. */
+async function notificationFor(
+  m: EntityManager,
+  cultivationId: string,
+  event: ProcessEvent,
+): Promise<(Omit<NotificationRequest, 'cultivationId' | 'sourceKey' | 'at' | 'escalationId'> & { escalationKey: string | null }) | null> {
+  switch (event.kind) {
+    case 'ESCALATION_RAISED':
+      return {
+        kind: 'ESCALATION',
+        role: event.role,
+        escalationKey: event.key,
+        summary: `${event.type} escalation of a cultivation in ${event.stage} awaits your acknowledgement (level 1) by ${event.levelDueAt}`,
+        details: { key: event.key, type: event.type, stage: event.stage, level: 1, dueAt: event.levelDueAt },
+      };
+    case 'ESCALATION_CLIMBED': {
+      const [escalation]: { type: string; stage: string }[] = await m.query(
+        `SELECT "type", "stage" FROM "cultivation"."escalation" WHERE "cultivation_id" = $1 AND "key" = $2`,
+        [cultivationId, event.key],
+      );
+      return {
+        kind: 'ESCALATION',
+        role: event.role,
+        escalationKey: event.key,
+        summary: `${escalation.type} escalation of a cultivation in ${escalation.stage} climbed to you (level ${event.level}); acknowledge by ${event.levelDueAt}`,
+        details: { key: event.key, type: escalation.type, stage: escalation.stage, level: event.level, dueAt: event.levelDueAt },
+      };
+    }
+    case 'GATE_EVALUATED': {
+      if (!event.gate.met) return null;
+      const [before]: { gate: { met: boolean }; stage: string }[] = await m.query(`SELECT "gate", "stage" FROM "cultivation"."cultivation" WHERE "id" = $1`, [cultivationId]);
+      if (before?.gate.met && before.stage === event.stage) return null; // already met: asked before
+      return {
+        kind: 'APPROVAL_REQUEST',
+        role: 'SUPERVISOR',
+        escalationKey: null,
+        summary: `The ${event.stage} gate of a cultivation is met and awaits your approval`,
+        details: { stage: event.stage },
+      };
+    }
+    case 'STAGE_ENTERED':
+    case 'GATE_APPROVED':
+    case 'DEADLINE_EXTENDED':
+    case 'PAUSED':
+    case 'RESUMED':
+    case 'ESCALATION_ACKNOWLEDGED':
+    case 'ESCALATION_RESOLVED':
+    case 'DEVIATION_FLAGGED':
+    case 'CORRECTION_PLAN_SUBMITTED':
+    case 'TERMINATED':
+    case 'COMPLETED':
+      return null;
+  }
+}
+
+async function refreshEscalationLevel(m: EntityManager, cultivationId: string): Promise<void> {
+  await m.query(
+    `UPDATE "cultivation"."cultivation" SET "escalation_level" =
+       COALESCE((SELECT max("level") FROM "cultivation"."escalation" WHERE "cultivation_id" = $1 AND "status" <> 'RESOLVED'), 0)
+     WHERE "id" = $1`,
+    [cultivationId],
+  );
+}
+
+async function escalationIdOf(m: EntityManager, cultivationId: string, key: string): Promise<string> {
+  const [row]: { id: string }[] = await m.query(`SELECT "id" FROM "cultivation"."escalation" WHERE "cultivation_id" = $1 AND "key" = $2`, [cultivationId, key]);
+  if (!row) throw new Error(`Escalation ${key} of cultivation ${cultivationId} was never recorded`);
+  return row.id;
+}
+
+/** What each event changes in the read model. */
+async function project(m: EntityManager, cultivationId: string, at: string, event: ProcessEvent, eventKey: string): Promise<void> {
+  const outbox = (e: Parameters<typeof appendOutboxEvent>[3]) => appendOutboxEvent(m, CULTIVATION_SCHEMA, eventKey, e);
+  switch (event.kind) {
+    case 'STAGE_ENTERED': {
+      const [previous]: { stage: string }[] = await m.query(`SELECT "stage" FROM "cultivation"."cultivation" WHERE "id" = $1`, [cultivationId]);
+      await m.query(
+        `UPDATE "cultivation"."cultivation" SET "stage" = $2, "stage_started_at" = $3, "stage_deadline" = $4, "policy_version" = $5,
+           "gate" = '{"criteria": [], "met": false, "evaluatedAt": null}' WHERE "id" = $1`,
+        [cultivationId, event.stage, at, event.deadline, event.policyVersion],
+      );
+      await m.query(`UPDATE "cultivation"."stage_history" SET "left_at" = $2 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`, [cultivationId, at]);
+      await m.query(
+        `INSERT INTO "cultivation"."stage_history" ("cultivation_id", "stage", "entered_at", "planned_deadline", "deadline", "policy_version")
+         VALUES ($1, $2, $3, $4, $4, $5)`,
+        [cultivationId, event.stage, at, event.deadline, event.policyVersion],
+      );
+      if (previous && previous.stage !== event.stage) {
+        await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: previous.stage as never, to: event.stage, at }));
+      }
+      return;
+    }
+    case 'COMPLETED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "stage" = 'COMPLETED', "stage_started_at" = $2 WHERE "id" = $1`, [cultivationId, at]);
+      await m.query(`UPDATE "cultivation"."stage_history" SET "left_at" = $2 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`, [cultivationId, at]);
+      await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: 'WITHDRAWAL', to: 'COMPLETED', at }));
+      return;
+    case 'GATE_EVALUATED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "gate" = $2 WHERE "id" = $1`, [cultivationId, JSON.stringify(event.gate)]);
+      return;
+    case 'GATE_APPROVED':
+      await m.query(`UPDATE "cultivation"."stage_history" SET "approved_by" = $3 WHERE "cultivation_id" = $1 AND "stage" = $2`, [cultivationId, event.stage, event.by.userId]);
+      return;
+    case 'DEADLINE_EXTENDED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "stage_deadline" = $2 WHERE "id" = $1`, [cultivationId, event.to]);
+      await m.query(`UPDATE "cultivation"."stage_history" SET "deadline" = $3 WHERE "cultivation_id" = $1 AND "stage" = $2`, [cultivationId, event.stage, event.to]);
+      return;
+    case 'PAUSED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "status" = 'PAUSED', "paused_at" = $2 WHERE "id" = $1`, [cultivationId, at]);
+      await outbox(domainEvent('cultivation.status-changed', { cultivationId, status: 'PAUSED', at }));
+      return;
+    case 'RESUMED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "status" = 'ACTIVE', "paused_at" = NULL WHERE "id" = $1`, [cultivationId]);
+      await m.query(
+        `UPDATE "cultivation"."stage_history" SET "paused_seconds" = "paused_seconds" + $2 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`,
+        [cultivationId, event.pausedSeconds],
+      );
+      await outbox(domainEvent('cultivation.status-changed', { cultivationId, status: 'ACTIVE', at }));
+      return;
+    case 'TERMINATED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "status" = 'TERMINATED', "paused_at" = NULL WHERE "id" = $1`, [cultivationId]);
+      await m.query(`UPDATE "cultivation"."stage_history" SET "left_at" = $2 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`, [cultivationId, at]);
+      await outbox(domainEvent('cultivation.status-changed', { cultivationId, status: 'TERMINATED', at }));
+      return;
+    case 'DEVIATION_FLAGGED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "deviation" = $2 WHERE "id" = $1`, [
+        cultivationId,
+        JSON.stringify({ note: event.note, flaggedAt: at, correctionDueAt: event.correctionDueAt, planSubmittedAt: null }),
+      ]);
+      return;
+    case 'CORRECTION_PLAN_SUBMITTED':
+      await m.query(`UPDATE "cultivation"."cultivation" SET "deviation" = NULL WHERE "id" = $1`, [cultivationId]);
+      return;
+    case 'ESCALATION_RAISED': {
+      const id = randomUUID();
+      await m.query(
+        `INSERT INTO "cultivation"."escalation" ("id", "cultivation_id", "key", "type", "level", "stage", "status", "raised_at", "level_due_at")
+         VALUES ($1, $2, $3, $4, 1, $5, 'OPEN', $6, $7)`,
+        [id, cultivationId, event.key, event.type, event.stage, at, event.levelDueAt],
+      );
+      await m.query(`INSERT INTO "cultivation"."escalation_step" ("escalation_id", "level", "raised_at", "due_at") VALUES ($1, 1, $2, $3)`, [id, at, event.levelDueAt]);
+      await refreshEscalationLevel(m, cultivationId);
+      await outbox(domainEvent('cultivation.escalation-raised', { cultivationId, escalationId: id, type: event.type, level: 1, stage: event.stage, raisedAt: at }));
+      return;
+    }
+    case 'ESCALATION_CLIMBED': {
+      const id = await escalationIdOf(m, cultivationId, event.key);
+      const [row]: { type: never; stage: never }[] = await m.query(
+        `UPDATE "cultivation"."escalation" SET "level" = $2, "level_due_at" = $3 WHERE "id" = $1 RETURNING "type", "stage"`,
+        [id, event.level, event.levelDueAt],
+      );
+      await m.query(`INSERT INTO "cultivation"."escalation_step" ("escalation_id", "level", "raised_at", "due_at") VALUES ($1, $2, $3, $4)`, [id, event.level, at, event.levelDueAt]);
+      await refreshEscalationLevel(m, cultivationId);
+      await outbox(domainEvent('cultivation.escalation-raised', { cultivationId, escalationId: id, type: row.type, level: event.level, stage: row.stage, raisedAt: at }));
+      return;
+    }
+    case 'ESCALATION_ACKNOWLEDGED': {
+      const id = await escalationIdOf(m, cultivationId, event.key);
+      await m.query(
+        `UPDATE "cultivation"."escalation" SET "status" = 'ACKNOWLEDGED', "acknowledged_at" = $2, "acknowledged_by" = $3, "acknowledgement_plan" = $4 WHERE "id" = $1`,
+        [id, at, event.by.userId, event.plan],
+      );
+      await m.query(
+        `UPDATE "cultivation"."escalation_step" SET "acknowledged_at" = $3, "acknowledged_by" = $4, "plan" = $5 WHERE "escalation_id" = $1 AND "level" = $2`,
+        [id, event.level, at, event.by.userId, event.plan],
+      );
+      await outbox(domainEvent('cultivation.escalation-acknowledged', { cultivationId, escalationId: id, level: event.level, at }));
+      return;
+    }
+    case 'ESCALATION_RESOLVED': {
+      const id = await escalationIdOf(m, cultivationId, event.key);
+      await m.query(`UPDATE "cultivation"."escalation" SET "status" = 'RESOLVED', "resolved_at" = $2, "resolution" = $3 WHERE "id" = $1`, [id, at, event.resolution]);
+      await refreshEscalationLevel(m, cultivationId);
+      await outbox(domainEvent('cultivation.escalation-resolved', { cultivationId, escalationId: id, resolution: event.resolution, at }));
+      return;
+    }
+  }
+}

@@ -1,1 +1,4 @@
 export * from './cultivation-activities.js';
+export * from './evidence-relay.js';
+export * from './gate.js';
+export * from './notifications.js';

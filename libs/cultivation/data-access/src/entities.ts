@@ -1,5 +1,16 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Stage } from '@peiyu/contracts';
+import type {
+  CultivationStatus,
+  DeviationState,
+  EscalationStatus,
+  EscalationType,
+  GateState,
+  OrganizationCategory,
+  ProcessEventKind,
+  ProcessPolicy,
+  Role,
+  Stage,
+} from '@peiyu/contracts';
 
 export const CULTIVATION_SCHEMA = 'cultivation';
 
@@ -21,11 +32,43 @@ export class CultivationEntity {
   @Column('text') category: OrganizationCategory;
   @Column('text') stage: Stage;
   @Column('text') status: CultivationStatus;
+  @Column('timestamptz', { name: 'stage_started_at' }) stageStartedAt: Date;
   @Column('timestamptz', { name: 'stage_deadline' }) stageDeadline: Date;
   @Column('timestamptz', { name: 'started_at' }) startedAt: Date;
+  @Column('integer', { name: 'policy_version', nullable: true }) policyVersion: number | null;
+  /** The current stage's gate as last evaluated by the workflow. */
+  @Column('jsonb') gate: GateState;
+  @Column('timestamptz', { name: 'paused_at', nullable: true }) pausedAt: Date | null;
+  @Column('jsonb', { nullable: true }) deviation: DeviationState | null;
   /** Highest level among open escalations; 0 when none is open. */
   @Column('integer', { name: 'escalation_level', default: 0 }) escalationLevel: number;
   @VersionColumn() version: number;
+}
+
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'stage_history' })
+export class StageHistoryEntity {
+  @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @PrimaryColumn('text') stage: Stage;
+  @Column('timestamptz', { name: 'entered_at' }) enteredAt: Date;
+  /** The deadline set when the stage was entered. */
+  @Column('timestamptz', { name: 'planned_deadline' }) plannedDeadline: Date;
+  /** The deadline after extensions and paused time. */
+  @Column('timestamptz') deadline: Date;
+  @Column('timestamptz', { name: 'left_at', nullable: true }) leftAt: Date | null;
+  @Column('integer', { name: 'paused_seconds' }) pausedSeconds: number;
+  @Column('integer', { name: 'policy_version' }) policyVersion: number;
+  @Column('uuid', { name: 'approved_by', nullable: true }) approvedBy: string | null;
+}
+
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'timeline_event' })
+export class TimelineEventEntity {
+  @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @PrimaryColumn('integer') sequence: number;
+  @Column('text') kind: ProcessEventKind;
+  @Column('timestamptz') at: Date;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
+  @Column('text', { name: 'actor_role', nullable: true }) actorRole: Role | null;
+  @Column('jsonb') details: Record<string, unknown>;
 }
 
 @Entity({ schema: CULTIVATION_SCHEMA, name: 'escalation' })
@@ -33,11 +76,61 @@ export class EscalationEntity {
   @PrimaryColumn('uuid') id: string;
   @Index()
   @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  /** Stable within the cultivation: cause, stage and occurrence. */
+  @Column('text') key: string;
   @Column('text') type: EscalationType;
   @Column('integer') level: number;
   @Column('text') stage: Stage;
   @Column('text') status: EscalationStatus;
   @Column('timestamptz', { name: 'raised_at' }) raisedAt: Date;
-  /** workflow id + cause + level: a retried activity finds its row instead of adding one. */
-  @Column('text', { name: 'idempotency_key', unique: true }) idempotencyKey: string;
+  @Column('timestamptz', { name: 'level_due_at' }) levelDueAt: Date;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  @Column('text', { name: 'acknowledgement_plan', nullable: true }) acknowledgementPlan: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+  @Column('text', { nullable: true }) resolution: string | null;
 }
+
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'escalation_step' })
+export class EscalationStepEntity {
+  @PrimaryColumn('uuid', { name: 'escalation_id' }) escalationId: string;
+  @PrimaryColumn('integer') level: number;
+  @Column('timestamptz', { name: 'raised_at' }) raisedAt: Date;
+  @Column('timestamptz', { name: 'due_at' }) dueAt: Date;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  @Column('text', { nullable: true }) plan: string | null;
+}
+
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'process_policy' })
+export class ProcessPolicyEntity {
+  @PrimaryColumn('uuid') id: string;
+  /** Null for the city-wide policy; a district's own policy wins over it. */
+  @Column('uuid', { name: 'district_id', nullable: true }) districtId: string | null;
+  @Column('integer') version: number;
+  @Column('jsonb') document: ProcessPolicy;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+}
+
+/** One notification in one user's in-app inbox. */
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'notification' })
+export class NotificationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Index()
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  /** ESCALATION (raised or climbed to the recipient's level) or APPROVAL_REQUEST (a gate is met). */
+  @Column('text') kind: NotificationKind;
+  @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @Column('uuid', { name: 'escalation_id', nullable: true }) escalationId: string | null;
+  /** One line in English for mail and logs; the app words it from kind and details. */
+  @Column('text') summary: string;
+  @Column('jsonb') details: Record<string, unknown>;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
+  /** The process event that caused it; with the user, unique, so a retry notifies nobody twice. */
+  @Column('text', { name: 'source_key' }) sourceKey: string;
+}
+
+export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,11 +1,22 @@
-import { CULTIVATION_SCHEMA, CultivationEntity, EscalationEntity } from './entities.js';
+import {
+  CULTIVATION_SCHEMA,
+  CultivationEntity,
+  EscalationEntity,
+  EscalationStepEntity,
+  NotificationEntity,
+  ProcessPolicyEntity,
+  StageHistoryEntity,
+  TimelineEventEntity,
+} from './entities.js';
 import { CultivationReadModel1764300000300 } from './migrations/1764300000300-cultivation-read-model.js';
+import { CultivationProcess1764300000400 } from './migrations/1764300000400-cultivation-process.js';
 
 export * from './entities.js';
+export * from './policies.js';
 
 /** What cultivation-service owns in PostgreSQL (the worker's cultivation activities write it too). */
 export const cultivationOwnership = {
   schemas: [CULTIVATION_SCHEMA],
-  entities: [CultivationEntity, EscalationEntity],
-  migrations: [CultivationReadModel1764300000300],
+  entities: [CultivationEntity, StageHistoryEntity, TimelineEventEntity, EscalationEntity, EscalationStepEntity, ProcessPolicyEntity, NotificationEntity],
+  migrations: [CultivationReadModel1764300000300, CultivationProcess1764300000400],
 };

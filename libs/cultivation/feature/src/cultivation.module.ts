@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { CultivationService } from './cultivation.service.js';
-import { CultivationResolver, EscalationResolver } from './cultivation.resolvers.js';
+import { CultivationResolver, EscalationResolver, ProcessPolicyResolver } from './cultivation.resolvers.js';
 import { createTemporalClient, TEMPORAL_CLIENT } from './temporal-client.js';
+import { NotificationResolver } from './notifications.resolver.js';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -23,6 +24,8 @@ export class CultivationModule implements OnApplicationShutdown {
         CultivationService,
         CultivationResolver,
         EscalationResolver,
+        ProcessPolicyResolver,
+        NotificationResolver,
       ],
       exports: [CultivationService],
     };

@@ -1,30 +1,57 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Client } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import {
   CULTIVATION_TASK_QUEUE,
   CULTIVATION_WORKFLOW_TYPE,
+  cultivationMessages,
   cultivationWorkflowId,
   domainEvent,
   searchAttributeKeys,
+  type Actor,
+  type ApiErrorCode,
+  type CultivationProcessState,
   type CultivationWorkflowInput,
+  type Identity,
+  type ProcessPolicy,
 } from '@peiyu/contracts';
 import { findCommunityPlacements } from '@peiyu/communities-data-access';
-import { CULTIVATION_SCHEMA, CultivationEntity, EscalationEntity } from '@peiyu/cultivation-data-access';
+import {
+  CULTIVATION_SCHEMA,
+  CultivationEntity,
+  EscalationEntity,
+  EscalationStepEntity,
+  ProcessPolicyEntity,
+  StageHistoryEntity,
+  TimelineEventEntity,
+  currentPolicy,
+} from '@peiyu/cultivation-data-access';
 import { existingInstitutionIds, findOrganizationSummaries } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
 import { TEMPORAL_CLIENT } from './temporal-client.js';
-import type { StartCultivationInput } from './cultivation.types.js';
+import { parsePolicyDocument } from './policy-document.js';
+import type { CultivationFilter, StartCultivationInput } from './cultivation.types.js';
 
 const logger = new Logger('CultivationService');
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }
+
+const REJECTION_CODES: Record<string, ApiErrorCode> = {
+  FORBIDDEN: 'FORBIDDEN',
+  WRONG_STATUS: 'WRONG_STATUS',
+  GATE_NOT_MET: 'GATE_NOT_MET',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  EXTENSION_BEYOND_POLICY: 'EXTENSION_BEYOND_POLICY',
+  NOT_FOUND: 'NOT_FOUND',
+};
+
+export const actorOf = (identity: Identity): Actor => ({ userId: identity.userId, role: identity.role });
 
 @Injectable()
 export class CultivationService {
@@ -33,8 +60,22 @@ export class CultivationService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  list(): Promise<CultivationEntity[]> {
-    return this.db.getRepository(CultivationEntity).find({ order: { startedAt: 'DESC' } });
+  list(filter: CultivationFilter = {}): Promise<CultivationEntity[]> {
+    const query: SelectQueryBuilder<CultivationEntity> = this.db.getRepository(CultivationEntity).createQueryBuilder('c');
+    if (filter.districtId) query.andWhere('c.districtId = :districtId', { districtId: filter.districtId });
+    if (filter.institutionId) query.andWhere('c.institutionId = :institutionId', { institutionId: filter.institutionId });
+    if (filter.communityId) query.andWhere('c.communityId = :communityId', { communityId: filter.communityId });
+    if (filter.category) query.andWhere('c.category = :category', { category: filter.category });
+    if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    // Overdue: an active working stage past its deadline.
+    const overdue = `(c.status = 'ACTIVE' AND c.stage <> 'COMPLETED' AND c.stageDeadline < now())`;
+    if (filter.overdue === true) query.andWhere(overdue);
+    if (filter.overdue === false) query.andWhere(`NOT ${overdue}`);
+    if (filter.escalated === true) query.andWhere('c.escalationLevel > 0');
+    if (filter.escalated === false) query.andWhere('c.escalationLevel = 0');
+    if (filter.minEscalationLevel) query.andWhere('c.escalationLevel >= :minLevel', { minLevel: filter.minEscalationLevel });
+    return query.orderBy('c.startedAt', 'DESC').getMany();
   }
 
   async get(id: string): Promise<CultivationEntity> {
@@ -47,18 +88,37 @@ export class CultivationService {
     return this.db.getRepository(CultivationEntity).findBy({ id: In([...ids]) });
   }
 
-  escalations(cultivationId?: string): Promise<EscalationEntity[]> {
-    return this.db.getRepository(EscalationEntity).find({ where: cultivationId ? { cultivationId } : {}, order: { raisedAt: 'DESC' } });
+  escalations(filter: { cultivationId?: string; openOnly?: boolean }): Promise<EscalationEntity[]> {
+    const query = this.db.getRepository(EscalationEntity).createQueryBuilder('e');
+    if (filter.cultivationId) query.andWhere('e.cultivationId = :id', { id: filter.cultivationId });
+    if (filter.openOnly) query.andWhere(`e.status <> 'RESOLVED'`);
+    return query.orderBy('e.raisedAt', 'DESC').getMany();
   }
 
   escalationsOf(cultivationIds: readonly string[]): Promise<EscalationEntity[]> {
     return this.db.getRepository(EscalationEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { raisedAt: 'ASC' } });
   }
 
+  stepsOf(escalationIds: readonly string[]): Promise<EscalationStepEntity[]> {
+    return this.db.getRepository(EscalationStepEntity).find({ where: { escalationId: In([...escalationIds]) }, order: { level: 'ASC' } });
+  }
+
+  stagesOf(cultivationIds: readonly string[]): Promise<StageHistoryEntity[]> {
+    return this.db.getRepository(StageHistoryEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { enteredAt: 'ASC' } });
+  }
+
+  timelineOf(cultivationIds: readonly string[]): Promise<TimelineEventEntity[]> {
+    return this.db.getRepository(TimelineEventEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { sequence: 'ASC' } });
+  }
+
+  policyFor(districtId: string): Promise<ProcessPolicy> {
+    return currentPolicy(this.db, districtId);
+  }
+
   /**
    * Records the cultivation and starts its workflow. The row and the `cultivation.started` event are
    * written in a transaction that commits only once Temporal has accepted the workflow, so a failed
-   * start leaves nothing behind.
+   * start leaves nothing behind (docs/decisions/0004).
    */
   async start(input: StartCultivationInput): Promise<CultivationEntity> {
     const [organization] = await findOrganizationSummaries(this.db, [input.organizationId]);
@@ -73,6 +133,7 @@ export class CultivationService {
     if (!community) throw new Error(`Organization ${organization.id} refers to a missing community ${organization.communityId}`);
 
     const id = randomUUID();
+    const startedAt = new Date();
     const workflowInput: CultivationWorkflowInput = {
       cultivationId: id,
       organizationId: organization.id,
@@ -94,8 +155,13 @@ export class CultivationService {
           category: workflowInput.category,
           stage: 'FORMATION' as const,
           status: 'ACTIVE' as const,
+          stageStartedAt: startedAt,
           stageDeadline: input.formationDeadline,
-          startedAt: new Date(),
+          startedAt,
+          policyVersion: null,
+          gate: { criteria: [], met: false, evaluatedAt: null },
+          pausedAt: null,
+          deviation: null,
           escalationLevel: 0,
         });
         await appendOutboxEvent(
@@ -122,6 +188,59 @@ export class CultivationService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Sends a command to a cultivation's workflow as a Temporal update. The workflow's validator
+   * decides (role, status, gate, policy) and rejects without any change; an accepted update returns
+   * once its events are in the read model, which this then reads back.
+   */
+  async command(cultivationId: string, update: keyof typeof cultivationMessages, request: object): Promise<CultivationEntity> {
+    const cultivation = await this.get(cultivationId);
+    try {
+      await this.temporal.workflow.getHandle(cultivation.workflowId).executeUpdate<CultivationProcessState, [object]>(cultivationMessages[update], { args: [request] });
+    } catch (error) {
+      throw this.commandError(error, cultivationId);
+    }
+    return this.get(cultivationId);
+  }
+
+  async escalationById(id: string): Promise<EscalationEntity> {
+    const escalation = await this.db.getRepository(EscalationEntity).findOneBy({ id });
+    if (!escalation) throw DomainException.notFound('Escalation', id);
+    return escalation;
+  }
+
+  async setPolicy(districtId: string | null, documentText: string, createdBy: string): Promise<ProcessPolicyEntity> {
+    const repository = this.db.getRepository(ProcessPolicyEntity);
+    const [{ max }]: { max: number | null }[] = await this.db.query(
+      `SELECT max("version") AS "max" FROM "cultivation"."process_policy" WHERE "district_id" IS NOT DISTINCT FROM $1`,
+      [districtId],
+    );
+    const version = (max ?? 1) + 1; // version 1 is the built-in default
+    const document = parsePolicyDocument(documentText, version);
+    try {
+      return await repository.save({ id: randomUUID(), districtId, version, document, createdAt: new Date(), createdBy });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainException('CONFLICT', 'Another policy version was stored at the same time; try again.');
+      throw error;
+    }
+  }
+
+  private commandError(error: unknown, cultivationId: string): Error {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const code = REJECTION_CODES[error.cause.type ?? ''];
+      if (code) {
+        const field = typeof error.cause.details?.[0] === 'string' ? (error.cause.details[0] as string) : undefined;
+        return new DomainException(code, error.cause.message, field);
+      }
+    }
+    const name = (error as { name?: string })?.name;
+    if (name === 'WorkflowNotFoundError') {
+      return new DomainException('WRONG_STATUS', `The process of cultivation ${cultivationId} has ended.`);
+    }
+    logger.error(`Command to cultivation ${cultivationId} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return new DomainException('UNAVAILABLE', 'The process engine did not answer; nothing was changed. Try again shortly.');
   }
 
   private async startWorkflow(input: CultivationWorkflowInput): Promise<void> {

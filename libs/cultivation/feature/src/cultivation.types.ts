@@ -1,14 +1,20 @@
-import { Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDate, IsUUID, MinDate } from 'class-validator';
+import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min, MinDate } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
+  CRITERION_KINDS,
   CULTIVATION_STATUSES,
   ESCALATION_STATUSES,
   ESCALATION_TYPES,
+  ORGANIZATION_CATEGORIES,
+  ROLES,
   STAGES,
+  type CriterionKind,
   type CultivationStatus,
   type EscalationStatus,
   type EscalationType,
+  type OrganizationCategory,
+  type Role,
   type Stage,
 } from '@peiyu/contracts';
 
@@ -34,13 +40,19 @@ registerEnumType(EscalationTypeEnum, {
   description: 'The cause of an escalation.',
   valuesMap: {
     DELAY: { description: '延误: a stage overran its deadline.' },
-    INTERRUPTION: { description: '中断: work paused too long, or nothing recorded for too long.' },
-    DEVIATION: { description: '方向偏离: activities drifted from the analysed demand.' },
+    INTERRUPTION: { description: '中断: work paused longer than policy allows.' },
+    DEVIATION: { description: '方向偏离: a flagged deviation got no correction plan in time.' },
     PERFORMANCE: { description: 'Assessment scores under target.' },
   },
 });
 export const EscalationStatusEnum = enumOf(ESCALATION_STATUSES);
 registerEnumType(EscalationStatusEnum, { name: 'EscalationStatus', description: 'Where an escalation stands.' });
+export const CriterionKindEnum = enumOf(CRITERION_KINDS);
+registerEnumType(CriterionKindEnum, { name: 'CriterionKind', description: 'A kind of gate criterion, judged from the evidence the other services hold.' });
+export const OrganizationCategoryEnum = enumOf(ORGANIZATION_CATEGORIES);
+registerEnumType(OrganizationCategoryEnum, { name: 'OrganizationCategory', description: "The civil affairs ministry's categories of community social organizations." });
+export const RoleEnum = enumOf(ROLES);
+registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do; see docs/architecture.md for each role.' });
 
 @ObjectType('Organization', { description: 'A community social organization, owned by organizations-service.' })
 @Directive('@key(fields: "id", resolvable: false)')
@@ -60,15 +72,77 @@ export class CommunityRef {
   @Field(() => ID) id: string;
 }
 
-@ObjectType('Escalation', { description: 'A problem with a cultivation raised to someone who must act on it.' })
+@ObjectType('EscalationStep', { description: 'One rung of an escalation ladder the escalation reached.' })
+export class EscalationStep {
+  @Field(() => Int, { description: 'The level, from 1.' }) level: number;
+  @Field(() => RoleEnum, { nullable: true, description: 'Who must acknowledge at this level, by the policy of the stage.' }) role: Role | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the escalation reached this level.' }) raisedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'By when this level had to acknowledge before the escalation climbs.' }) dueAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When this level acknowledged, if it did.' }) acknowledgedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The plan given with the acknowledgement.' }) plan: string | null;
+}
+
+@ObjectType('Escalation', { description: 'A problem with a cultivation raised to someone who must act on it; it climbs a ladder until acknowledged, and resolves when its cause does.' })
 export class Escalation {
   @Field(() => ID) id: string;
+  @Field({ description: 'Stable key within the cultivation: cause, stage and occurrence, e.g. DELAY:FORMATION:1.' }) key: string;
   @Field(() => ID, { description: 'The cultivation it concerns.' }) cultivationId: string;
   @Field(() => EscalationTypeEnum, { description: 'Its cause.' }) type: EscalationType;
-  @Field(() => Int, { description: 'Rung of the escalation ladder, from 1 (the supervisor) upwards.' }) level: number;
+  @Field(() => Int, { description: 'Current rung of the ladder, from 1 (by default the supervisor) up to the programme manager.' }) level: number;
   @Field(() => StageEnum, { description: 'The stage the cultivation was in when it was raised.' }) stage: Stage;
   @Field(() => EscalationStatusEnum, { description: 'Open, acknowledged or resolved.' }) status: EscalationStatus;
   @Field(() => GraphQLISODateTime, { description: 'When it was raised.' }) raisedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'By when the current level must acknowledge, or it climbs.' }) levelDueAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was acknowledged.' }) acknowledgedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The plan given when acknowledging.' }) acknowledgementPlan: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When its cause went away.' }) resolvedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'What resolved it: gate approved, deadline extended, work resumed, correction plan submitted, cultivation terminated.' }) resolution: string | null;
+}
+
+@ObjectType('GateCriterion', { description: 'One criterion of a stage gate, judged from the evidence.' })
+export class GateCriterion {
+  @Field(() => CriterionKindEnum) kind: CriterionKind;
+  @Field(() => Float, { description: 'What must be reached (a count, hours or months; 1 for yes/no criteria).' }) threshold: number;
+  @Field(() => Float, { description: 'What the evidence shows, in the same unit.' }) actual: number;
+  @Field({ description: 'Whether the criterion is met.' }) met: boolean;
+  @Field({ description: 'Which evidence was counted, in words.' }) evidence: string;
+  @Field(() => Float, { description: 'How much is still missing: max(threshold - actual, 0).' }) missing: number;
+}
+
+@ObjectType('Gate', { description: "The current stage's gate: every criterion of the policy the stage was entered with." })
+export class Gate {
+  @Field({ description: 'True when every criterion is met; then a supervisor may approve the stage.' }) met: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the evidence was last read.' }) evaluatedAt: Date | null;
+  @Field(() => [GateCriterion]) criteria: GateCriterion[];
+}
+
+@ObjectType('StageRecord', { description: 'A stage the cultivation has entered: planned against actual.' })
+export class StageRecord {
+  @Field(() => StageEnum) stage: Stage;
+  @Field(() => GraphQLISODateTime) enteredAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The deadline when the stage was entered.' }) plannedDeadline: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The deadline after extensions and paused time.' }) deadline: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the stage ended; null while it is current.' }) leftAt: Date | null;
+  @Field(() => Int, { description: 'Seconds the stage spent paused.' }) pausedSeconds: number;
+  @Field(() => Int, { description: 'The policy version the stage was entered with.' }) policyVersion: number;
+}
+
+@ObjectType('TimelineEvent', { description: 'One recorded event of the process, in order.' })
+export class TimelineEvent {
+  @Field(() => Int, { description: '1, 2, 3 ... in the order the process decided them.' }) sequence: number;
+  @Field({ description: 'STAGE_ENTERED, GATE_EVALUATED, GATE_APPROVED, DEADLINE_EXTENDED, PAUSED, RESUMED, ESCALATION_RAISED, ESCALATION_CLIMBED, ESCALATION_ACKNOWLEDGED, ESCALATION_RESOLVED, DEVIATION_FLAGGED, CORRECTION_PLAN_SUBMITTED, TERMINATED or COMPLETED.' })
+  kind: string;
+  @Field(() => GraphQLISODateTime) at: Date;
+  @Field(() => ID, { nullable: true, description: 'Who did it, for actions by a person.' }) actorId: string | null;
+  @Field(() => RoleEnum, { nullable: true, description: 'In which role.' }) actorRole: Role | null;
+  @Field({ description: 'The event as recorded, as JSON.' }) details: string;
+}
+
+@ObjectType('Deviation', { description: 'A direction deviation flagged by a programme manager, awaiting a correction plan.' })
+export class Deviation {
+  @Field() note: string;
+  @Field(() => GraphQLISODateTime) flaggedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'By when a correction plan is due, or a DEVIATION escalation is raised.' }) correctionDueAt: Date;
 }
 
 @ObjectType('Cultivation', { description: 'One institution cultivating one community social organization through the four stages.' })
@@ -78,10 +152,14 @@ export class Cultivation {
   @Field({ description: 'The Temporal workflow that runs this cultivation.' }) workflowId: string;
   @Field(() => StageEnum, { description: 'The current stage.' }) stage: Stage;
   @Field(() => CultivationStatusEnum, { description: 'Active, paused or terminated.' }) status: CultivationStatus;
+  @Field(() => GraphQLISODateTime, { description: 'When the current stage started.' }) stageStartedAt: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the current stage is due.' }) stageDeadline: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the cultivation started.' }) startedAt: Date;
   @Field(() => Int, { description: 'Highest level of its open escalations; 0 when none is open.' }) escalationLevel: number;
   @Field(() => ID, { description: 'The district of its community.' }) districtId: string;
+  @Field(() => OrganizationCategoryEnum, { description: 'The category of the organization, as when the cultivation started.' }) category: OrganizationCategory;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Since when it is paused.' }) pausedAt: Date | null;
+  @Field(() => Int, { nullable: true, description: 'The policy version the current stage was entered with.' }) policyVersion: number | null;
   organizationId: string;
   institutionId: string;
   communityId: string;
@@ -100,4 +178,101 @@ export class StartCultivationInput {
   @IsDate({ message: 'formationDeadline must be a date-time' })
   @MinDate(() => new Date(), { message: 'formationDeadline must be in the future' })
   formationDeadline: Date;
+}
+
+@InputType({ description: 'Filters for the cultivation list; all optional, combined with AND.' })
+export class CultivationFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'districtId must be a UUID' }) districtId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'institutionId must be a UUID' }) institutionId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'communityId must be a UUID' }) communityId?: string;
+  @Field(() => OrganizationCategoryEnum, { nullable: true }) @IsOptional() @IsIn(ORGANIZATION_CATEGORIES) category?: OrganizationCategory;
+  @Field(() => StageEnum, { nullable: true }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @Field(() => CultivationStatusEnum, { nullable: true }) @IsOptional() @IsIn(CULTIVATION_STATUSES) status?: CultivationStatus;
+  @Field({ nullable: true, description: 'Only those past their stage deadline (true) or not (false).' }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: 'Only those with an open escalation (true) or without (false).' }) @IsOptional() @IsBoolean() escalated?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Only those escalated to at least this level.' }) @IsOptional() @IsInt() @Min(1) minEscalationLevel?: number;
+}
+
+@InputType({ description: 'Approves the gate of the current stage; the next stage starts.' })
+export class ApproveGateInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string | null;
+}
+
+@InputType({ description: 'Moves the current stage deadline later, within policy, with a reason on the record.' })
+export class ExtendDeadlineInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field(() => GraphQLISODateTime) @Type(() => Date) @IsDate({ message: 'newDeadline must be a date-time' }) newDeadline: Date;
+  @Field() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000) reason: string;
+}
+
+@InputType({ description: 'Pauses work on a cultivation: the stage clock stops.' })
+export class PauseCultivationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000) reason: string;
+}
+
+@InputType({ description: 'A cultivation, by id.' })
+export class CultivationRefInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+}
+
+@InputType({ description: 'Acknowledges an escalation at its current level, with a plan.' })
+export class AcknowledgeEscalationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'escalationId must be a UUID' }) escalationId: string;
+  @Field() @IsNotEmpty({ message: 'plan must not be empty' }) @MaxLength(4000) plan: string;
+}
+
+@InputType({ description: 'Flags that the activities drift from the demand the needs analysis found.' })
+export class FlagDeviationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field() @IsNotEmpty({ message: 'note must not be empty' }) @MaxLength(4000) note: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the correction plan is due; by default the policy period from now.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'correctionDueAt must be a date-time' })
+  correctionDueAt?: Date | null;
+}
+
+@InputType({ description: 'The correction plan for a flagged deviation.' })
+export class SubmitCorrectionPlanInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field() @IsNotEmpty({ message: 'plan must not be empty' }) @MaxLength(4000) plan: string;
+}
+
+@InputType({ description: 'Ends a cultivation early, with a reason.' })
+export class TerminateCultivationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
+  @Field() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000) reason: string;
+}
+
+@ObjectType('ProcessPolicyVersion', { description: 'A stored version of a process policy.' })
+export class ProcessPolicyVersion {
+  @Field(() => ID, { nullable: true, description: 'The district it applies to; null for the city-wide policy.' }) districtId: string | null;
+  @Field(() => Int) version: number;
+  @Field({ description: 'The policy document as JSON: stage durations and gate criteria per category, the escalation ladder, pause and correction limits (all durations in seconds).' })
+  document: string;
+}
+
+@InputType({ description: 'Stores a new version of a process policy; open cultivations keep the version their current stage was entered with.' })
+export class SetProcessPolicyInput {
+  @Field(() => ID, { nullable: true, description: "A district's own policy; omit for the city-wide one." })
+  @IsOptional()
+  @IsUUID('all', { message: 'districtId must be a UUID' })
+  districtId?: string | null;
+  @Field({ description: 'The policy document as JSON, in the shape of ProcessPolicyVersion.document (its version is assigned here).' })
+  @IsNotEmpty({ message: 'document must not be empty' })
+  document: string;
+}
+
+@ObjectType('Notification', { description: "An item of the signed-in user's in-app inbox." })
+export class Notification {
+  @Field(() => ID) id: string;
+  @Field({ description: 'ESCALATION (an escalation reached your level) or APPROVAL_REQUEST (a stage gate you may approve is met).' }) kind: string;
+  @Field(() => ID, { description: 'The cultivation concerned.' }) cultivationId: string;
+  @Field(() => ID, { nullable: true, description: 'The escalation concerned, for ESCALATION.' }) escalationId: string | null;
+  @Field({ description: 'One line in English; the app words it from kind and details in the reader\'s language.' }) summary: string;
+  @Field({ description: 'Kind-specific facts as JSON: type, stage, level and due time for escalations; the stage for approval requests.' }) details: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the user marked it read.' }) readAt: Date | null;
 }

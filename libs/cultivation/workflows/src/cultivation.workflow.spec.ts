@@ -1,80 +1,297 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import { CULTIVATION_WORKFLOW_TYPE, cultivationWorkflowId, type CultivationWorkflowInput, type RaiseEscalationCommand } from '@peiyu/contracts';
+import {
+  CULTIVATION_WORKFLOW_TYPE,
+  DEFAULT_PROCESS_POLICY,
+  cultivationWorkflowId,
+  type Actor,
+  type CultivationProcessState,
+  type CultivationWorkflowInput,
+  type ProcessEvent,
+  type Role,
+} from '@peiyu/contracts';
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import { createTimeSkippingEnvironment } from '@peiyu/platform-testing';
-import { stateQuery } from './cultivation.workflow.js';
+import {
+  acknowledgeEscalationUpdate,
+  approveGateUpdate,
+  evidenceChangedSignal,
+  extendDeadlineUpdate,
+  flagDeviationUpdate,
+  pauseUpdate,
+  resumeUpdate,
+  stateQuery,
+  submitCorrectionPlanUpdate,
+  terminateUpdate,
+  type cultivationWorkflow,
+} from './cultivation.workflow.js';
 
 const require = createRequire(import.meta.url);
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const actor = (role: Role): Actor => ({ userId: randomUUID(), role });
 
-/** Workflow logic under the time-skipping test server, with the activities stubbed. */
+/**
+ * The cultivation process under the time-skipping test server, with the activities stubbed: months
+ * pass in milliseconds. Uses the built-in policy: formation set by the caller, growth 180 days,
+ * ladder supervisor 3 d > director 3 d > street office 5 d > programme manager 5 d, pauses 30 d.
+ */
 describe('cultivationWorkflow', () => {
   let env: TestWorkflowEnvironment;
-  const raised: RaiseEscalationCommand[] = [];
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = `test-${randomUUID()}`;
+  /** Events the workflow recorded, per cultivation. */
+  const recorded = new Map<string, ProcessEvent[]>();
+  /** Whether the stubbed evidence meets every criterion, per organization. */
+  const gateMet = new Map<string, boolean>();
+
   const activities: CultivationActivities = {
-    async recordEscalation(command) {
-      raised.push(command);
-      return { escalationId: randomUUID(), created: true };
+    async loadPolicy() {
+      return DEFAULT_PROCESS_POLICY;
+    },
+    async evaluateGate(command) {
+      const met = gateMet.get(command.organizationId) ?? false;
+      return command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: met ? c.threshold : 0, met, evidence: 'stub' }));
+    },
+    async recordProcessEvent(command) {
+      const list = recorded.get(command.cultivationId) ?? [];
+      // Idempotent like the real one: a retried sequence number is not recorded twice.
+      if (list.length >= command.sequence) return { recorded: false };
+      list.push(command.event);
+      recorded.set(command.cultivationId, list);
+      return { recorded: true };
     },
   };
 
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./cultivation.workflow.ts'), activities });
+    running = worker.run();
   }, 60000);
-  afterAll(() => env?.teardown());
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
 
-  function input(formationDeadline: Date): CultivationWorkflowInput {
-    return {
+  let input: CultivationWorkflowInput;
+  let handle: WorkflowHandle<typeof cultivationWorkflow>;
+
+  async function start(formationDays = 30): Promise<void> {
+    const startedAt = await env.currentTimeMs();
+    input = {
       cultivationId: randomUUID(),
       organizationId: randomUUID(),
       institutionId: randomUUID(),
       communityId: randomUUID(),
       districtId: randomUUID(),
       category: 'LIFE_SERVICE',
-      formationDeadline: formationDeadline.toISOString(),
+      formationDeadline: new Date(startedAt + formationDays * DAY).toISOString(),
     };
+    handle = await env.client.workflow.start<typeof cultivationWorkflow>(CULTIVATION_WORKFLOW_TYPE, {
+      workflowId: cultivationWorkflowId(input.cultivationId),
+      taskQueue,
+      args: [input],
+    });
+    await until((s) => s.sequence >= 1, 'formation to be entered');
   }
 
-  it('raises one level-1 DELAY escalation when the formation deadline passes, and not before', async () => {
-    raised.length = 0;
-    const taskQueue = `test-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
+  beforeEach(() => {
+    recorded.clear();
+  });
+
+  const state = () => handle.query(stateQuery);
+  const events = () => (recorded.get(input.cultivationId) ?? []).map((e) => e.kind);
+
+  /** Queries until the state satisfies `check`; the worker runs in this process, so a few tries suffice. */
+  async function until(check: (s: CultivationProcessState) => boolean, what: string): Promise<CultivationProcessState> {
+    for (let i = 0; i < 100; i++) {
+      const s = await handle.query(stateQuery);
+      if (check(s)) return s;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`state never showed ${what}: ${JSON.stringify(await handle.query(stateQuery))}`);
+  }
+
+  async function rejection(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const cause = error.cause as { type?: string; message: string };
+        return { type: cause.type, message: cause.message };
+      }
+      throw error;
+    }
+    throw new Error('the update was accepted');
+  }
+
+  async function meetGate(): Promise<void> {
+    gateMet.set(input.organizationId, true);
+    await handle.signal(evidenceChangedSignal);
+    await until((s) => s.gate.met, 'the gate met');
+  }
+
+  it('raises DELAY at the deadline and climbs the ladder one level per missed acknowledgement, stopping at the top', async () => {
+    await start(30);
+    await env.sleep(29 * DAY);
+    expect((await state()).escalations).toEqual([]);
+
+    await env.sleep(1 * DAY + HOUR);
+    let s = await until((x) => x.escalations.length === 1, 'a DELAY escalation');
+    expect(s.escalations[0]).toMatchObject({ key: 'DELAY:FORMATION:1', type: 'DELAY', level: 1, status: 'OPEN' });
+
+    await env.sleep(3 * DAY);
+    s = await until((x) => x.escalations[0].level === 2, 'level 2 (institution director)');
+    await env.sleep(3 * DAY);
+    s = await until((x) => x.escalations[0].level === 3, 'level 3 (street office)');
+    await env.sleep(5 * DAY);
+    s = await until((x) => x.escalations[0].level === 4, 'level 4 (programme manager)');
+    await env.sleep(30 * DAY);
+    expect((await state()).escalations).toHaveLength(1);
+    expect((await state()).escalations[0].level).toBe(4);
+    expect(events().filter((k) => k === 'ESCALATION_CLIMBED')).toHaveLength(3);
+    await handle.terminate();
+  });
+
+  it('stops climbing once the level acknowledges, and resolves when the deadline is extended', async () => {
+    await start(10);
+    await env.sleep(10 * DAY + HOUR);
+    await until((x) => x.escalations.length === 1, 'a DELAY escalation');
+
+    const wrongLevel = await rejection(handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), escalationKey: 'DELAY:FORMATION:1', plan: 'x' }] }));
+    expect(wrongLevel.type).toBe('FORBIDDEN');
+    const noPlan = await rejection(handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actor: actor('SUPERVISOR'), escalationKey: 'DELAY:FORMATION:1', plan: ' ' }] }));
+    expect(noPlan).toEqual({ type: 'BAD_USER_INPUT', message: 'plan must not be empty' });
+
+    await handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actor: actor('SUPERVISOR'), escalationKey: 'DELAY:FORMATION:1', plan: '补招成员，两周内完成' }] });
+    await env.sleep(20 * DAY);
+    expect((await state()).escalations).toEqual([expect.objectContaining({ level: 1, status: 'ACKNOWLEDGED' })]);
+
+    const current = Date.parse((await state()).stageDeadline);
+    const tooFar = await rejection(
+      handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), newDeadline: new Date(current + 31 * DAY).toISOString(), reason: '换届' }] }),
+    );
+    expect(tooFar.type).toBe('EXTENSION_BEYOND_POLICY');
+    const byWorker = await rejection(
+      handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), newDeadline: new Date(current + 25 * DAY).toISOString(), reason: '换届' }] }),
+    );
+    expect(byWorker.type).toBe('FORBIDDEN');
+
+    const extended = await handle.executeUpdate(extendDeadlineUpdate, {
+      args: [{ actor: actor('PROGRAMME_MANAGER'), newDeadline: new Date(current + 25 * DAY).toISOString(), reason: '社工离职，新社工接手' }],
+    });
+    expect(extended.escalations).toEqual([]);
+    expect(events().slice(-2)).toEqual(['DEADLINE_EXTENDED', 'ESCALATION_RESOLVED']);
+
+    // The new deadline is armed: missing it raises a second DELAY.
+    await env.sleep(6 * DAY);
+    const s = await until((x) => x.escalations.length === 1, 'a second DELAY');
+    expect(s.escalations[0].key).toBe('DELAY:FORMATION:2');
+    await handle.terminate();
+  });
+
+  it('approves a met gate only, by a supervisor, and moves to growth with the policy duration', async () => {
+    await start(30);
+    const notMet = await rejection(handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] }));
+    expect(notMet.type).toBe('GATE_NOT_MET');
+    expect(notMet.message).toMatch(/NEEDS_SURVEY_RESPONSES \(0 of 30\)/);
+
+    await meetGate();
+    const byWorker = await rejection(handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), note: null }] }));
+    expect(byWorker.type).toBe('FORBIDDEN');
+
+    const approvedAt = await env.currentTimeMs();
+    const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: '组建期完成' }] });
+    expect(s.stage).toBe('GROWTH');
+    expect(Math.abs(Date.parse(s.stageDeadline) - (approvedAt + 180 * DAY))).toBeLessThan(HOUR);
+    expect(events()).toEqual(['STAGE_ENTERED', 'GATE_EVALUATED', 'GATE_EVALUATED', 'GATE_APPROVED', 'STAGE_ENTERED', 'GATE_EVALUATED']);
+    await handle.terminate();
+  });
+
+  it('runs all four stages to completion', async () => {
+    await start(30);
+    gateMet.set(input.organizationId, true);
+    await handle.signal(evidenceChangedSignal);
+    for (const next of ['GROWTH', 'MATURITY', 'WITHDRAWAL', 'COMPLETED']) {
+      await until((s) => s.gate.met || s.gate.criteria.length === 0, 'the gate met');
+      const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+      expect(s.stage).toBe(next);
+    }
+    const final = await handle.result();
+    expect(final).toMatchObject({ stage: 'COMPLETED', status: 'ACTIVE', escalations: [] });
+    expect(events().at(-1)).toBe('COMPLETED');
+  });
+
+  it('stops the stage clock while paused, and escalates a pause longer than policy as INTERRUPTION', async () => {
+    await start(30);
+    const deadline = Date.parse((await state()).stageDeadline);
+    await handle.executeUpdate(pauseUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), reason: '场地被收回' }] });
+    const twice = await rejection(handle.executeUpdate(pauseUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), reason: 'again' }] }));
+    expect(twice.type).toBe('WRONG_STATUS');
+
+    // Past the formation deadline while paused: no DELAY; past the pause limit: INTERRUPTION.
+    await env.sleep(31 * DAY);
+    const s = await until((x) => x.escalations.length === 1, 'an INTERRUPTION escalation');
+    expect(s.escalations[0]).toMatchObject({ type: 'INTERRUPTION', level: 1 });
+
+    const resumed = await handle.executeUpdate(resumeUpdate, { args: [{ actor: actor('SOCIAL_WORKER') }] });
+    expect(resumed.status).toBe('ACTIVE');
+    expect(resumed.escalations).toEqual([]);
+    // The deadline moved by the paused time (31 days and the few moments of the test).
+    expect(Date.parse(resumed.stageDeadline) - deadline).toBeGreaterThanOrEqual(31 * DAY);
+    await handle.terminate();
+  });
+
+  it('escalates a deviation whose correction plan is late, and resolves it when the plan comes', async () => {
+    await start(300);
+    const flaggedAt = await env.currentTimeMs();
+    await handle.executeUpdate(flagDeviationUpdate, {
+      args: [{ actor: actor('PROGRAMME_MANAGER'), note: '活动偏离助餐需求，变成了棋牌娱乐', correctionDueAt: new Date(flaggedAt + 7 * DAY).toISOString() }],
+    });
+    await env.sleep(7 * DAY + HOUR);
+    await until((x) => x.escalations.some((e) => e.type === 'DEVIATION'), 'a DEVIATION escalation');
+    const s = await handle.executeUpdate(submitCorrectionPlanUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), plan: '恢复每周三次助餐服务' }] });
+    expect(s.escalations).toEqual([]);
+    expect(s.deviation).toBeNull();
+    await handle.terminate();
+  });
+
+  it('terminates with a reason, resolving every open escalation, and refuses further changes', async () => {
+    await start(1);
+    await env.sleep(2 * DAY);
+    await until((x) => x.escalations.length === 1, 'a DELAY escalation');
+    const byWorker = await rejection(handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), reason: '组织解散' }] }));
+    expect(byWorker.type).toBe('FORBIDDEN');
+    await handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), reason: '组织解散' }] });
+    const final = await handle.result();
+    expect(final).toMatchObject({ status: 'TERMINATED', escalations: [] });
+    expect(events().slice(-2)).toEqual(['ESCALATION_RESOLVED', 'TERMINATED']);
+  });
+
+  it('picks up a carried-over state exactly where it was (continue-as-new)', async () => {
+    await start(30);
+    await env.sleep(30 * DAY + HOUR);
+    const before = await until((x) => x.escalations.length === 1, 'a DELAY escalation');
+    await handle.terminate();
+
+    const carriedId = randomUUID();
+    const carried = await env.client.workflow.start<typeof cultivationWorkflow>(CULTIVATION_WORKFLOW_TYPE, {
+      workflowId: cultivationWorkflowId(carriedId),
       taskQueue,
-      workflowsPath: require.resolve('./cultivation.workflow.ts'),
-      activities,
+      args: [{ ...input, cultivationId: carriedId, carried: before }],
     });
-    await worker.runUntil(async () => {
-      const start = new Date(await env.currentTimeMs());
-      const args = input(new Date(start.getTime() + 30 * DAY));
-      const handle = await env.client.workflow.start(CULTIVATION_WORKFLOW_TYPE, {
-        workflowId: cultivationWorkflowId(args.cultivationId),
-        taskQueue,
-        args: [args],
-      });
-
-      await env.sleep(29 * DAY);
-      expect((await handle.query(stateQuery)).escalations).toEqual([]);
-      expect(raised).toEqual([]);
-
-      await env.sleep(2 * DAY);
-      const state = await handle.query(stateQuery);
-      expect(state).toMatchObject({ stage: 'FORMATION', status: 'ACTIVE', escalations: [{ type: 'DELAY', level: 1, stage: 'FORMATION' }] });
-      expect(raised).toHaveLength(1);
-      expect(raised[0]).toMatchObject({
-        cultivationId: args.cultivationId,
-        type: 'DELAY',
-        level: 1,
-        stage: 'FORMATION',
-        idempotencyKey: `${handle.workflowId}:DELAY:FORMATION:1`,
-      });
-      // Raised at the deadline in workflow time, not when the test looked.
-      expect(Math.abs(Date.parse(raised[0].raisedAt) - Date.parse(args.formationDeadline))).toBeLessThan(60_000);
-      await handle.terminate('test finished');
-    });
-  }, 60000);
+    // No new STAGE_ENTERED: the carried run only continues the ladder.
+    await env.sleep(3 * DAY + HOUR);
+    handle = carried;
+    const s = await until((x) => x.escalations[0]?.level === 2, 'the carried escalation to climb');
+    expect(s.sequence).toBe(before.sequence + 1);
+    expect(recorded.get(carriedId)?.map((e) => e.kind)).toEqual(['ESCALATION_CLIMBED']);
+    await carried.terminate();
+  });
 });

@@ -1,61 +1,411 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  DEFAULT_PROCESS_POLICY,
+  NEXT_STAGE,
   cultivationMessages,
   searchAttributeKeys,
+  type AcknowledgeEscalationRequest,
+  type Actor,
+  type ApproveGateRequest,
   type CultivationProcessState,
   type CultivationWorkflowInput,
+  type EscalationState,
   type EscalationType,
+  type ExtendDeadlineRequest,
+  type FlagDeviationRequest,
+  type PauseRequest,
+  type ProcessEvent,
+  type ResumeRequest,
+  type Role,
   type Stage,
+  type SubmitCorrectionPlanRequest,
+  type TerminateRequest,
+  type WorkingStage,
 } from '@peiyu/contracts';
 // Types only: the workflow bundle must not contain activity code (it touches the database).
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 
 export const stateQuery = defineQuery<CultivationProcessState>(cultivationMessages.state);
 export const evidenceChangedSignal = defineSignal(cultivationMessages.evidenceChanged);
+export const approveGateUpdate = defineUpdate<CultivationProcessState, [ApproveGateRequest]>(cultivationMessages.approveGate);
+export const extendDeadlineUpdate = defineUpdate<CultivationProcessState, [ExtendDeadlineRequest]>(cultivationMessages.extendDeadline);
+export const pauseUpdate = defineUpdate<CultivationProcessState, [PauseRequest]>(cultivationMessages.pause);
+export const resumeUpdate = defineUpdate<CultivationProcessState, [ResumeRequest]>(cultivationMessages.resume);
+export const acknowledgeEscalationUpdate = defineUpdate<CultivationProcessState, [AcknowledgeEscalationRequest]>(cultivationMessages.acknowledgeEscalation);
+export const flagDeviationUpdate = defineUpdate<CultivationProcessState, [FlagDeviationRequest]>(cultivationMessages.flagDeviation);
+export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, [SubmitCorrectionPlanRequest]>(cultivationMessages.submitCorrectionPlan);
+export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 
-const { recordEscalation } = proxyActivities<CultivationActivities>({
+const { loadPolicy, evaluateGate, recordProcessEvent } = proxyActivities<CultivationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+/** Rejection reasons an update validator gives; cultivation-service maps each to a GraphQL error code. */
+export type RejectionType = 'FORBIDDEN' | 'WRONG_STATUS' | 'GATE_NOT_MET' | 'BAD_USER_INPUT' | 'EXTENSION_BEYOND_POLICY' | 'NOT_FOUND';
+
+/** Rejects an update; for BAD_USER_INPUT the first detail names the request field at fault. */
+function reject(type: RejectionType, message: string, field?: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: field ? [field] : [] });
+}
+
+function requireRole(actor: Actor, roles: Role[], action: string): void {
+  if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
+}
+
+function requireText(value: string | null | undefined, field: string): void {
+  if (!value || !value.trim()) reject('BAD_USER_INPUT', `${field} must not be empty`, field);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const now = (): number => Date.now();
+
 /**
- * One cultivation of one organization by one institution, from formation to completion. The
- * workflow is the source of truth for where the cultivation stands; activities project it into
- * cultivation-service's read model.
+ * One cultivation of one organization by one institution, from formation to completion: the source
+ * of truth for where it stands. Each stage waits for its gate to be approved or its deadline to pass;
+ * escalations climb their ladder until acknowledged or until their cause goes away. Every decision is
+ * recorded, in order, by an idempotent activity that projects it into cultivation-service's read model.
+ * The loop is driven by the state alone, so a continued-as-new run picks up exactly where it was.
  */
-export async function cultivationWorkflow(input: CultivationWorkflowInput): Promise<void> {
-  const state: CultivationProcessState = {
+export async function cultivationWorkflow(input: CultivationWorkflowInput): Promise<CultivationProcessState> {
+  const { workflowId } = workflowInfo();
+  // Set before any handler can run; a first run replaces the provisional policy as it enters formation.
+  const state: CultivationProcessState = input.carried ?? {
     stage: 'FORMATION',
     status: 'ACTIVE',
+    stageStartedAt: iso(now()),
     stageDeadline: input.formationDeadline,
+    policy: DEFAULT_PROCESS_POLICY,
+    gate: { criteria: [], met: false, evaluatedAt: null },
     escalations: [],
+    occurrences: {},
+    pausedAt: null,
+    deviation: null,
+    sequence: 0,
   };
-  // Set by the gate-approval update, which arrives with the full process.
-  const gateApproved = false as boolean;
+  let changes = 0;
+  let evidenceDirty = false;
+  let busy = false;
+
+  /** Serialises every change: handlers and the timer loop never interleave their writes. */
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await condition(() => !busy);
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+      changes += 1;
+    }
+  }
+
+  async function record(event: ProcessEvent): Promise<void> {
+    state.sequence += 1;
+    await recordProcessEvent({ cultivationId: input.cultivationId, workflowId, sequence: state.sequence, at: iso(now()), event });
+  }
+
+  function publishSearchAttributes(): void {
+    upsertSearchAttributes([
+      { key: searchAttributeKeys.stage, value: state.stage },
+      { key: searchAttributeKeys.status, value: state.status },
+      { key: searchAttributeKeys.escalationLevel, value: Math.max(0, ...state.escalations.map((e) => e.level)) },
+    ]);
+  }
+
+  async function refreshGate(): Promise<void> {
+    if (state.stage === 'COMPLETED') return;
+    const criteria = state.policy.stages[state.stage].criteria[input.category];
+    const results = await evaluateGate({ organizationId: input.organizationId, communityId: input.communityId, category: input.category, stage: state.stage, criteria });
+    const gate = { criteria: results, met: results.every((c) => c.met), evaluatedAt: iso(now()) };
+    const changed = JSON.stringify(gate.criteria) !== JSON.stringify(state.gate.criteria);
+    state.gate = gate;
+    if (changed) await record({ kind: 'GATE_EVALUATED', stage: state.stage, gate });
+  }
+
+  async function enterStage(stage: Stage, deadline: string | null): Promise<void> {
+    state.stage = stage;
+    state.stageStartedAt = iso(now());
+    state.gate = { criteria: [], met: false, evaluatedAt: null };
+    if (stage === 'COMPLETED') {
+      await record({ kind: 'COMPLETED' });
+      publishSearchAttributes();
+      return;
+    }
+    // Each stage keeps the policy version it was entered with.
+    state.policy = await loadPolicy({ districtId: input.districtId });
+    state.stageDeadline = deadline ?? iso(now() + state.policy.stages[stage].durationSeconds * 1000);
+    await record({ kind: 'STAGE_ENTERED', stage, deadline: state.stageDeadline, policyVersion: state.policy.version });
+    publishSearchAttributes();
+    await refreshGate();
+  }
+
+  async function raise(type: EscalationType): Promise<void> {
+    const counter = `${type}:${state.stage}`;
+    state.occurrences[counter] = (state.occurrences[counter] ?? 0) + 1;
+    const escalation: EscalationState = {
+      key: `${counter}:${state.occurrences[counter]}`,
+      type,
+      stage: state.stage,
+      level: 1,
+      status: 'OPEN',
+      levelDueAt: iso(now() + state.policy.ladder[0].acknowledgeWithinSeconds * 1000),
+    };
+    state.escalations.push(escalation);
+    await record({ kind: 'ESCALATION_RAISED', key: escalation.key, type, stage: escalation.stage, level: 1, levelDueAt: escalation.levelDueAt, role: state.policy.ladder[0].role });
+    publishSearchAttributes();
+  }
+
+  async function resolve(matches: (e: EscalationState) => boolean, resolution: string): Promise<void> {
+    for (const escalation of state.escalations.filter(matches)) {
+      state.escalations = state.escalations.filter((e) => e !== escalation);
+      await record({ kind: 'ESCALATION_RESOLVED', key: escalation.key, resolution });
+    }
+    publishSearchAttributes();
+  }
+
+  const openOf = (type: EscalationType) => state.escalations.find((e) => e.type === type && e.stage === state.stage);
+  const finished = () => state.status === 'TERMINATED' || state.stage === 'COMPLETED';
+
+  /** The next instant at which something is due, or null when only a message can change anything. */
+  function nextWake(): number | null {
+    if (finished()) return null;
+    const due: number[] = [];
+    if (state.status === 'ACTIVE' && !openOf('DELAY')) due.push(Date.parse(state.stageDeadline));
+    if (state.pausedAt && !openOf('INTERRUPTION')) due.push(Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000);
+    if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION')) due.push(Date.parse(state.deviation.correctionDueAt));
+    for (const e of state.escalations) {
+      if (e.status === 'OPEN' && e.level < state.policy.ladder.length) due.push(Date.parse(e.levelDueAt));
+    }
+    return due.length ? Math.min(...due) : null;
+  }
+
+  async function processDue(): Promise<void> {
+    if (evidenceDirty) {
+      evidenceDirty = false;
+      await refreshGate();
+    }
+    const t = now();
+    if (state.status === 'ACTIVE' && !openOf('DELAY') && t >= Date.parse(state.stageDeadline)) await raise('DELAY');
+    if (state.pausedAt && !openOf('INTERRUPTION') && t >= Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000) await raise('INTERRUPTION');
+    if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION') && t >= Date.parse(state.deviation.correctionDueAt)) await raise('DEVIATION');
+    for (const e of state.escalations) {
+      if (e.status === 'OPEN' && e.level < state.policy.ladder.length && t >= Date.parse(e.levelDueAt)) {
+        e.level += 1;
+        e.levelDueAt = iso(t + state.policy.ladder[e.level - 1].acknowledgeWithinSeconds * 1000);
+        await record({ kind: 'ESCALATION_CLIMBED', key: e.key, level: e.level, levelDueAt: e.levelDueAt, role: state.policy.ladder[e.level - 1].role });
+        publishSearchAttributes();
+      }
+    }
+  }
 
   setHandler(stateQuery, () => state);
   setHandler(evidenceChangedSignal, () => {
-    // Gate evaluation on new evidence arrives with the full process; the signal is accepted now so
-    // that evidence producers can already send it.
+    evidenceDirty = true;
+    changes += 1;
   });
 
-  async function raise(type: EscalationType, level: number, stage: Stage): Promise<void> {
-    await recordEscalation({
-      cultivationId: input.cultivationId,
-      type,
-      level,
-      stage,
-      raisedAt: new Date(Date.now()).toISOString(),
-      idempotencyKey: `${workflowInfo().workflowId}:${type}:${stage}:${level}`,
-    });
-    state.escalations.push({ type, level, stage });
-    upsertSearchAttributes([{ key: searchAttributeKeys.escalationLevel, value: level }]);
+  setHandler(
+    approveGateUpdate,
+    (request) =>
+      exclusive(async () => {
+        const approved = state.stage as WorkingStage;
+        await record({ kind: 'GATE_APPROVED', stage: approved, by: request.actor, note: request.note });
+        await resolve((e) => e.type === 'DELAY' && e.stage === approved, 'gate approved');
+        await enterStage(NEXT_STAGE[approved], null);
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['SUPERVISOR'], 'approve a stage gate');
+        if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `The cultivation is ${state.status} in ${state.stage}; only an active stage can be approved.`);
+        if (!state.gate.met) {
+          const missing = state.gate.criteria.filter((c) => !c.met).map((c) => `${c.kind} (${c.actual} of ${c.threshold})`);
+          reject('GATE_NOT_MET', `The ${state.stage} gate is not met: ${missing.join(', ') || 'not evaluated yet'}.`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    extendDeadlineUpdate,
+    (request) =>
+      exclusive(async () => {
+        const from = state.stageDeadline;
+        state.stageDeadline = request.newDeadline;
+        await record({ kind: 'DEADLINE_EXTENDED', stage: state.stage, from, to: request.newDeadline, reason: request.reason.trim(), by: request.actor });
+        await resolve((e) => e.type === 'DELAY' && e.stage === state.stage, 'deadline extended');
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'extend a deadline');
+        if (finished()) reject('WRONG_STATUS', `The cultivation is ${state.status === 'TERMINATED' ? 'terminated' : 'completed'}.`);
+        requireText(request.reason, 'reason');
+        const to = Date.parse(request.newDeadline);
+        if (Number.isNaN(to)) reject('BAD_USER_INPUT', 'newDeadline must be a date-time', 'newDeadline');
+        if (to <= Date.parse(state.stageDeadline)) reject('BAD_USER_INPUT', 'newDeadline must be later than the current deadline', 'newDeadline');
+        if (to <= now()) reject('BAD_USER_INPUT', 'newDeadline must be in the future', 'newDeadline');
+        const limit = Date.parse(state.stageDeadline) + state.policy.stages[state.stage as WorkingStage].maxExtensionSeconds * 1000;
+        if (to > limit) reject('EXTENSION_BEYOND_POLICY', `Policy allows extending the ${state.stage} deadline to ${iso(limit)} at the latest.`);
+      },
+    },
+  );
+
+  setHandler(
+    pauseUpdate,
+    (request) =>
+      exclusive(async () => {
+        state.status = 'PAUSED';
+        state.pausedAt = iso(now());
+        await record({ kind: 'PAUSED', reason: request.reason.trim(), by: request.actor });
+        publishSearchAttributes();
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'pause a cultivation');
+        if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `Only an active cultivation can be paused; this one is ${state.status}.`);
+        requireText(request.reason, 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    resumeUpdate,
+    (request) =>
+      exclusive(async () => {
+        const pausedMs = now() - Date.parse(state.pausedAt!);
+        state.status = 'ACTIVE';
+        state.pausedAt = null;
+        await record({ kind: 'RESUMED', by: request.actor, pausedSeconds: Math.round(pausedMs / 1000) });
+        // Paused time does not count against the stage: its deadline moves by as much.
+        const from = state.stageDeadline;
+        state.stageDeadline = iso(Date.parse(from) + pausedMs);
+        await record({ kind: 'DEADLINE_EXTENDED', stage: state.stage, from, to: state.stageDeadline, reason: 'paused time', by: null });
+        await resolve((e) => e.type === 'INTERRUPTION', 'work resumed');
+        publishSearchAttributes();
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'resume a cultivation');
+        if (state.status !== 'PAUSED') reject('WRONG_STATUS', `Only a paused cultivation can be resumed; this one is ${state.status}.`);
+      },
+    },
+  );
+
+  setHandler(
+    acknowledgeEscalationUpdate,
+    (request) =>
+      exclusive(async () => {
+        const escalation = state.escalations.find((e) => e.key === request.escalationKey)!;
+        escalation.status = 'ACKNOWLEDGED';
+        await record({ kind: 'ESCALATION_ACKNOWLEDGED', key: escalation.key, level: escalation.level, by: request.actor, plan: request.plan.trim() });
+        return state;
+      }),
+    {
+      validator: (request) => {
+        const escalation = state.escalations.find((e) => e.key === request.escalationKey);
+        if (!escalation) reject('NOT_FOUND', `No open escalation ${request.escalationKey} on this cultivation.`);
+        if (escalation.status !== 'OPEN') reject('WRONG_STATUS', `Escalation ${escalation.key} is already acknowledged.`);
+        const role = state.policy.ladder[escalation.level - 1].role;
+        requireRole(request.actor, [role], `acknowledge at level ${escalation.level}, which is for ${role}`);
+        requireText(request.plan, 'plan');
+      },
+    },
+  );
+
+  setHandler(
+    flagDeviationUpdate,
+    (request) =>
+      exclusive(async () => {
+        const correctionDueAt = request.correctionDueAt ?? iso(now() + state.policy.correctionPlanDueSeconds * 1000);
+        state.deviation = { note: request.note.trim(), flaggedAt: iso(now()), correctionDueAt, planSubmittedAt: null };
+        await record({ kind: 'DEVIATION_FLAGGED', note: state.deviation.note, correctionDueAt, by: request.actor });
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'flag a direction deviation');
+        if (finished()) reject('WRONG_STATUS', 'The cultivation has ended.');
+        requireText(request.note, 'note');
+        if (state.deviation && !state.deviation.planSubmittedAt) reject('WRONG_STATUS', 'A deviation is already flagged and awaits its correction plan.');
+        if (request.correctionDueAt !== null) {
+          const due = Date.parse(request.correctionDueAt);
+          if (Number.isNaN(due) || due <= now()) reject('BAD_USER_INPUT', 'correctionDueAt must be in the future', 'correctionDueAt');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    submitCorrectionPlanUpdate,
+    (request) =>
+      exclusive(async () => {
+        state.deviation!.planSubmittedAt = iso(now());
+        await record({ kind: 'CORRECTION_PLAN_SUBMITTED', plan: request.plan.trim(), by: request.actor });
+        await resolve((e) => e.type === 'DEVIATION', 'correction plan submitted');
+        state.deviation = null;
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'], 'submit a correction plan');
+        if (!state.deviation || state.deviation.planSubmittedAt) reject('WRONG_STATUS', 'No deviation awaits a correction plan.');
+        requireText(request.plan, 'plan');
+      },
+    },
+  );
+
+  setHandler(
+    terminateUpdate,
+    (request) =>
+      exclusive(async () => {
+        await resolve(() => true, 'cultivation terminated');
+        state.status = 'TERMINATED';
+        state.pausedAt = null;
+        await record({ kind: 'TERMINATED', reason: request.reason.trim(), by: request.actor });
+        publishSearchAttributes();
+        return state;
+      }),
+    {
+      validator: (request) => {
+        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'terminate a cultivation');
+        if (finished()) reject('WRONG_STATUS', 'The cultivation has already ended.');
+        requireText(request.reason, 'reason');
+      },
+    },
+  );
+
+  if (!input.carried) await exclusive(() => enterStage('FORMATION', input.formationDeadline));
+
+  for (;;) {
+    // Due work first, so nothing that arrived while the stage was being entered waits for the next change.
+    await exclusive(processDue);
+    if (finished()) break;
+    if (workflowInfo().continueAsNewSuggested) {
+      // Long histories start afresh with the state carried over; the loop resumes from it.
+      await condition(() => allHandlersFinished() && !busy);
+      await continueAsNew<typeof cultivationWorkflow>({ ...input, carried: state });
+    }
+    const seen = changes;
+    const wakeAt = nextWake();
+    const woken = () => changes !== seen || evidenceDirty || finished();
+    if (wakeAt === null) await condition(woken);
+    else await condition(woken, Math.max(wakeAt - now(), 1));
   }
-
-  // Wait for the gate or the deadline, whichever comes first; condition() cancels its timer.
-  const remainingMs = Date.parse(state.stageDeadline) - Date.now();
-  const metInTime = remainingMs > 0 && (await condition(() => gateApproved, remainingMs));
-  if (!metInTime && !gateApproved) await raise('DELAY', 1, state.stage);
-
-  await condition(() => gateApproved);
+  await condition(allHandlersFinished);
+  return state;
 }

@@ -1,5 +1,15 @@
-import { InstitutionEntity, OrganizationEntity, ORGANIZATIONS_SCHEMA } from './entities.js';
+import {
+  ActivityAttendeeEntity,
+  ActivityEntity,
+  CharterEntity,
+  FilingEntity,
+  InstitutionEntity,
+  MemberEntity,
+  OrganizationEntity,
+  ORGANIZATIONS_SCHEMA,
+} from './entities.js';
 import { OrganizationsCore1764300000200 } from './migrations/1764300000200-organizations-core.js';
+import { OrganizationsEvidence1764300000210 } from './migrations/1764300000210-organizations-evidence.js';
 
 export * from './entities.js';
 export * from './readers.js';
@@ -7,6 +17,6 @@ export * from './readers.js';
 /** What organizations-service owns in PostgreSQL. */
 export const organizationsOwnership = {
   schemas: [ORGANIZATIONS_SCHEMA],
-  entities: [InstitutionEntity, OrganizationEntity],
-  migrations: [OrganizationsCore1764300000200],
+  entities: [InstitutionEntity, OrganizationEntity, MemberEntity, ActivityEntity, ActivityAttendeeEntity, CharterEntity, FilingEntity],
+  migrations: [OrganizationsCore1764300000200, OrganizationsEvidence1764300000210],
 };

@@ -1,3 +1,5 @@
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './organizations.types.js';
+export * from './evidence.service.js';
+export * from './evidence.types.js';

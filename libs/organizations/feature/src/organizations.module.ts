@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsService } from './organizations.service.js';
 import { CommunityOrganizationsResolver, InstitutionResolver, OrganizationResolver } from './organizations.resolvers.js';
+import { EvidenceService } from './evidence.service.js';
+import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, OrganizationEvidenceResolver } from './evidence.resolvers.js';
 
 @Module({
-  providers: [OrganizationsService, InstitutionResolver, OrganizationResolver, CommunityOrganizationsResolver],
-  exports: [OrganizationsService],
+  providers: [
+    OrganizationsService,
+    InstitutionResolver,
+    OrganizationResolver,
+    CommunityOrganizationsResolver,
+    EvidenceService,
+    OrganizationEvidenceResolver,
+    MemberResolver,
+    ActivityResolver,
+    CharterResolver,
+    FilingResolver,
+  ],
+  exports: [OrganizationsService, EvidenceService],
 })
 export class OrganizationsModule {}

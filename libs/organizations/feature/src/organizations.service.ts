@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { domainEvent } from '@peiyu/contracts';
 import { findCommunityPlacements } from '@peiyu/communities-data-access';
@@ -8,6 +9,9 @@ import { InstitutionEntity, ORGANIZATIONS_SCHEMA, OrganizationEntity } from '@pe
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
 import type { CreateInstitutionInput, CreateOrganizationInput } from './organizations.types.js';
+
+/** Ids that cannot name a row are left out of lookups, which then find nothing, rather than failing in PostgreSQL. */
+const uuidsOnly = (ids: readonly string[]): string[] => ids.filter((id) => isUUID(id));
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
@@ -23,13 +27,13 @@ export class OrganizationsService {
   }
 
   async getInstitution(id: string): Promise<InstitutionEntity> {
-    const institution = await this.db.getRepository(InstitutionEntity).findOneBy({ id });
+    const institution = isUUID(id) ? await this.db.getRepository(InstitutionEntity).findOneBy({ id }) : null;
     if (!institution) throw DomainException.notFound('Institution', id);
     return institution;
   }
 
   findInstitutions(ids: readonly string[]): Promise<InstitutionEntity[]> {
-    return this.db.getRepository(InstitutionEntity).findBy({ id: In([...ids]) });
+    return this.db.getRepository(InstitutionEntity).findBy({ id: In(uuidsOnly(ids)) });
   }
 
   async createInstitution(input: CreateInstitutionInput): Promise<InstitutionEntity> {
@@ -41,22 +45,23 @@ export class OrganizationsService {
     }
   }
 
-  listOrganizations(communityId?: string): Promise<OrganizationEntity[]> {
-    return this.db.getRepository(OrganizationEntity).find({ where: communityId ? { communityId } : {}, order: { name: 'ASC' } });
+  listOrganizations(communityId?: string | null): Promise<OrganizationEntity[]> {
+    if (communityId != null && !isUUID(communityId)) throw DomainException.badInput('communityId', 'communityId must be a UUID');
+    return this.db.getRepository(OrganizationEntity).find({ where: communityId != null ? { communityId } : {}, order: { name: 'ASC' } });
   }
 
   organizationsOfCommunities(communityIds: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.db.getRepository(OrganizationEntity).find({ where: { communityId: In([...communityIds]) }, order: { name: 'ASC' } });
+    return this.db.getRepository(OrganizationEntity).find({ where: { communityId: In(uuidsOnly(communityIds)) }, order: { name: 'ASC' } });
   }
 
   async getOrganization(id: string): Promise<OrganizationEntity> {
-    const organization = await this.db.getRepository(OrganizationEntity).findOneBy({ id });
+    const organization = isUUID(id) ? await this.db.getRepository(OrganizationEntity).findOneBy({ id }) : null;
     if (!organization) throw DomainException.notFound('Organization', id);
     return organization;
   }
 
   findOrganizations(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+    return this.db.getRepository(OrganizationEntity).findBy({ id: In(uuidsOnly(ids)) });
   }
 
   /** Records a forming organization and its `organization.created` event in one transaction. */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Identity, Role, Scope } from '@peiyu/contracts';
 import { hashPassword, issueToken, verifyPassword, type IssuedToken } from '@peiyu/platform-auth';
 import { DomainException, JWT_SECRET } from '@peiyu/platform-nest';
-import { UserAccountEntity } from './user.entity.js';
+import { UserAccountEntity } from '@peiyu/platform-identity-data-access';
 
 export const TOKEN_TTL_SECONDS = Symbol('TOKEN_TTL_SECONDS');
 

@@ -1,3 +1,5 @@
+import type { ApiErrorCode } from '@peiyu/contracts';
+
 /**
  * The one error shape the services throw for expected failures. Each domain throws it with its own
  * message; the GraphQL edge (formatError) turns the code into `extensions.code` and, for input
@@ -5,8 +7,7 @@
  * without details.
  */
 /** UNAVAILABLE: a dependency (Temporal, say) is down; the request changed nothing and may be retried. */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'UNAVAILABLE'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = ApiErrorCode;
 
 export class DomainException extends Error {
   constructor(

@@ -3,7 +3,8 @@
  * Imported by the workflow, the worker, cultivation-service and the tests alike. Deterministic code only.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import type { CultivationStatus, EscalationType, OrganizationCategory, Stage } from './domain.js';
+import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Role, Stage } from './domain.js';
+import type { CriterionKind, CriterionPolicy, ProcessPolicy } from './process-policy.js';
 
 export const CULTIVATION_TASK_QUEUE = 'cultivation';
 export const CULTIVATION_WORKFLOW_TYPE = 'cultivationWorkflow';
@@ -21,25 +22,105 @@ export interface CultivationWorkflowInput {
   category: OrganizationCategory;
   /** Absolute instant (ISO 8601) by which the formation stage is due. */
   formationDeadline: string;
+  /** The state carried over when a long history continues as new; absent on the first run. */
+  carried?: CultivationProcessState;
 }
 
-/** What an activity records when the workflow raises an escalation. */
-export interface RaiseEscalationCommand {
-  cultivationId: string;
+/** Who asks the workflow to do something; checked by the update validators. */
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+export interface GateCriterionResult {
+  kind: CriterionKind;
+  threshold: number;
+  /** What the evidence shows, in the criterion's unit (a count, hours, months, or 1/0 for yes/no). */
+  actual: number;
+  met: boolean;
+  /** Which evidence was counted, in words, for the people who must supply what is missing. */
+  evidence: string;
+}
+
+export interface GateState {
+  criteria: GateCriterionResult[];
+  met: boolean;
+  /** When the evidence was last read (ISO 8601); null before the first evaluation. */
+  evaluatedAt: string | null;
+}
+
+export interface EscalationState {
+  /** Stable within the cultivation: cause, stage and occurrence, e.g. `DELAY:FORMATION:1`. */
+  key: string;
   type: EscalationType;
-  level: number;
   stage: Stage;
-  /** Workflow time at which the escalation was raised (ISO 8601). */
-  raisedAt: string;
-  /** Same on every retry of the same escalation, so it is stored once: workflow id + cause + level. */
-  idempotencyKey: string;
+  level: number;
+  status: Exclude<EscalationStatus, 'RESOLVED'>;
+  /** When the current level must have acknowledged, or it climbs (ISO 8601). */
+  levelDueAt: string;
+}
+
+export interface DeviationState {
+  note: string;
+  flaggedAt: string;
+  correctionDueAt: string;
+  planSubmittedAt: string | null;
 }
 
 export interface CultivationProcessState {
   stage: Stage;
   status: CultivationStatus;
+  stageStartedAt: string;
   stageDeadline: string;
-  escalations: { type: EscalationType; level: number; stage: Stage }[];
+  /** The policy the current stage was entered with. */
+  policy: ProcessPolicy;
+  gate: GateState;
+  /** Open and acknowledged escalations; resolved ones leave the state (they stay in the read model). */
+  escalations: EscalationState[];
+  /** How many escalations of each cause and stage were raised, for their keys. */
+  occurrences: Record<string, number>;
+  pausedAt: string | null;
+  deviation: DeviationState | null;
+  /** Number of process events recorded so far; each event's idempotency key is workflow id + sequence. */
+  sequence: number;
+}
+
+/** Everything the process records, in order; one activity projects each into the read model. */
+export type ProcessEvent =
+  | { kind: 'STAGE_ENTERED'; stage: Stage; deadline: string; policyVersion: number }
+  | { kind: 'GATE_EVALUATED'; stage: Stage; gate: GateState }
+  | { kind: 'GATE_APPROVED'; stage: Stage; by: Actor; note: string | null }
+  | { kind: 'DEADLINE_EXTENDED'; stage: Stage; from: string; to: string; reason: string; by: Actor | null }
+  | { kind: 'PAUSED'; reason: string; by: Actor }
+  | { kind: 'RESUMED'; by: Actor; pausedSeconds: number }
+  /** `role` is who must acknowledge at that level, by the stage's policy: they are notified. */
+  | { kind: 'ESCALATION_RAISED'; key: string; type: EscalationType; stage: Stage; level: number; levelDueAt: string; role: Role }
+  | { kind: 'ESCALATION_CLIMBED'; key: string; level: number; levelDueAt: string; role: Role }
+  | { kind: 'ESCALATION_ACKNOWLEDGED'; key: string; level: number; by: Actor; plan: string }
+  | { kind: 'ESCALATION_RESOLVED'; key: string; resolution: string }
+  | { kind: 'DEVIATION_FLAGGED'; note: string; correctionDueAt: string; by: Actor }
+  | { kind: 'CORRECTION_PLAN_SUBMITTED'; plan: string; by: Actor }
+  | { kind: 'TERMINATED'; reason: string; by: Actor }
+  | { kind: 'COMPLETED' };
+
+export type ProcessEventKind = ProcessEvent['kind'];
+
+export interface RecordProcessEventCommand {
+  cultivationId: string;
+  workflowId: string;
+  /** 1, 2, 3 ... in the order the workflow decided them; with the workflow id, the idempotency key. */
+  sequence: number;
+  /** Workflow time of the event (ISO 8601). */
+  at: string;
+  event: ProcessEvent;
+}
+
+export interface EvaluateGateCommand {
+  organizationId: string;
+  communityId: string;
+  category: OrganizationCategory;
+  stage: Stage;
+  criteria: CriterionPolicy[];
 }
 
 export const cultivationMessages = {
@@ -47,7 +128,24 @@ export const cultivationMessages = {
   state: 'state',
   /** Signal: evidence for this cultivation's organization changed; re-evaluate the gate. */
   evidenceChanged: 'evidenceChanged',
+  approveGate: 'approveGate',
+  extendDeadline: 'extendDeadline',
+  pause: 'pause',
+  resume: 'resume',
+  acknowledgeEscalation: 'acknowledgeEscalation',
+  flagDeviation: 'flagDeviation',
+  submitCorrectionPlan: 'submitCorrectionPlan',
+  terminate: 'terminate',
 } as const;
+
+export interface ApproveGateRequest { actor: Actor; note: string | null }
+export interface ExtendDeadlineRequest { actor: Actor; newDeadline: string; reason: string }
+export interface PauseRequest { actor: Actor; reason: string }
+export interface ResumeRequest { actor: Actor }
+export interface AcknowledgeEscalationRequest { actor: Actor; escalationKey: string; plan: string }
+export interface FlagDeviationRequest { actor: Actor; note: string; correctionDueAt: string | null }
+export interface SubmitCorrectionPlanRequest { actor: Actor; plan: string }
+export interface TerminateRequest { actor: Actor; reason: string }
 
 /**
  * Custom search attributes, so operators can list workflows in Temporal's UI. Ids and enums only:

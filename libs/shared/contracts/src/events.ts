@@ -3,7 +3,7 @@
  * Producers write them in the same transaction as the change; readers (analytics, the evidence
  * relay) consume them in id order.
  */
-import type { EscalationType, OrganizationCategory, Stage } from './domain.js';
+import type { CultivationStatus, EscalationType, OrganizationCategory, Stage } from './domain.js';
 
 export interface EventPayloads {
   'cultivation.started': {
@@ -24,10 +24,33 @@ export interface EventPayloads {
     stage: Stage;
     raisedAt: string;
   };
+  'cultivation.escalation-acknowledged': {
+    cultivationId: string;
+    escalationId: string;
+    level: number;
+    at: string;
+  };
+  'cultivation.escalation-resolved': {
+    cultivationId: string;
+    escalationId: string;
+    resolution: string;
+    at: string;
+  };
+  'cultivation.status-changed': {
+    cultivationId: string;
+    status: CultivationStatus;
+    at: string;
+  };
   'cultivation.stage-changed': {
     cultivationId: string;
     from: Stage;
     to: Stage;
+    /** ISO 8601 instant of the change. */
+    at: string;
+  };
+  'organization.evidence-changed': {
+    organizationId: string;
+    evidence: 'MEMBERS' | 'ACTIVITIES' | 'CHARTER' | 'FILING';
     /** ISO 8601 instant of the change. */
     at: string;
   };
@@ -51,7 +74,11 @@ export type EventType = keyof EventPayloads;
 export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'cultivation.started': 1,
   'cultivation.escalation-raised': 1,
+  'cultivation.escalation-acknowledged': 1,
+  'cultivation.escalation-resolved': 1,
+  'cultivation.status-changed': 1,
   'cultivation.stage-changed': 1,
+  'organization.evidence-changed': 1,
   'organization.created': 1,
   'assessment.survey-response-recorded': 1,
 };

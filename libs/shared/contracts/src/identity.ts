@@ -12,3 +12,23 @@ export interface Identity {
 export const AUTHORIZATION_HEADER = 'authorization';
 /** Correlates one request across the gateway and the services in logs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * The codes an API error carries in `extensions.code`: shared by the services' error edge and the
+ * gateway, so both let exactly these through to clients.
+ */
+export const API_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  /** The process is not in a status that allows the action (paused, ended, already acknowledged). */
+  'WRONG_STATUS',
+  /** A stage gate cannot be approved: some criterion is not met; the message lists them. */
+  'GATE_NOT_MET',
+  /** A deadline extension goes beyond what the policy allows. */
+  'EXTENSION_BEYOND_POLICY',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

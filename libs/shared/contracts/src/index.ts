@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './identity.js';
 export * from './events.js';
 export * from './cultivation-process.js';
+export * from './process-policy.js';

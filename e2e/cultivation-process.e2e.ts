@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
+import { uniqueSuffix } from '@peiyu/platform-testing';
+import { eventually, signIn, type Caller } from './support.js';
+
+const DEMO_INSTITUTION_ID = '10000000-0000-4000-8000-000000000301';
+
+/**
+ * The process through the gateway on the real Temporal dev server with the worker: a district
+ * policy with compressed durations, an escalation that climbs and is acknowledged and resolved,
+ * evidence that meets the gate through the relay, and a supervisor's approval.
+ */
+describe('cultivation process through the gateway', () => {
+  let admin: Caller;
+  let manager: Caller;
+  let supervisor: Caller;
+  let director: Caller;
+  let districtId: string;
+  let communityId: string;
+  let institutionId: string;
+
+  const SECONDS_LADDER: ProcessPolicy['ladder'] = [
+    { role: 'SUPERVISOR', acknowledgeWithinSeconds: 2 },
+    { role: 'INSTITUTION_DIRECTOR', acknowledgeWithinSeconds: 30 },
+    { role: 'STREET_OFFICER', acknowledgeWithinSeconds: 60 },
+    { role: 'PROGRAMME_MANAGER', acknowledgeWithinSeconds: 60 },
+  ];
+  const easyFormation = [
+    { kind: 'NEEDS_SURVEY_RESPONSES', threshold: 1 },
+    { kind: 'DEMAND_MATCHES_CATEGORY', threshold: 1 },
+    { kind: 'INTEREST_ACTIVITIES', threshold: 1 },
+    { kind: 'ACTIVE_MEMBERS', threshold: 1 },
+    { kind: 'LEADERS', threshold: 1 },
+  ];
+
+  beforeAll(async () => {
+    admin = await signIn('admin');
+    manager = await signIn('manager');
+    supervisor = await signIn('supervisor');
+    director = await signIn('director');
+    const suffix = uniqueSuffix();
+    ({ createDistrict: { id: districtId } } = await manager.data<{ createDistrict: { id: string } }>(
+      `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
+      { input: { name: `流程区${suffix}`, code: `PROC-${suffix}` } },
+    ));
+    const { createStreet } = await manager.data<{ createStreet: { id: string } }>(`mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, {
+      input: { districtId, name: '流程街道' },
+    });
+    ({ createCommunity: { id: communityId } } = await manager.data<{ createCommunity: { id: string } }>(
+      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { streetId: createStreet.id, name: '流程社区' } },
+    ));
+    // The demo institution, whose seeded supervisor and director are the ones notified.
+    institutionId = DEMO_INSTITUTION_ID;
+    const policy = {
+      ...DEFAULT_PROCESS_POLICY,
+      ladder: SECONDS_LADDER,
+      stages: { ...DEFAULT_PROCESS_POLICY.stages, FORMATION: { ...DEFAULT_PROCESS_POLICY.stages.FORMATION, criteria: { LIFE_SERVICE: easyFormation, PUBLIC_WELFARE: easyFormation, CULTURE_SPORTS: easyFormation, MEDIATION: easyFormation } } },
+    };
+    const stored = await admin.data<{ setProcessPolicy: { version: number } }>(
+      `mutation ($input: SetProcessPolicyInput!) { setProcessPolicy(input: $input) { version } }`,
+      { input: { districtId, document: JSON.stringify(policy) } },
+    );
+    expect(stored.setProcessPolicy.version).toBeGreaterThan(1);
+  });
+
+  async function startCultivation(name: string, deadlineInMs: number): Promise<{ id: string; organizationId: string }> {
+    const { createOrganization } = await manager.data<{ createOrganization: { id: string } }>(
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      { input: { name, communityId, category: 'LIFE_SERVICE' } },
+    );
+    const { startCultivation } = await manager.data<{ startCultivation: { id: string } }>(
+      `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id } }`,
+      { input: { organizationId: createOrganization.id, institutionId, formationDeadline: new Date(Date.now() + deadlineInMs).toISOString() } },
+    );
+    return { id: startCultivation.id, organizationId: createOrganization.id };
+  }
+
+  const escalationsOf = `query ($id: ID!) { cultivation(id: $id) { escalationLevel escalations { id key type level status resolution steps { level role acknowledgedAt } } } }`;
+  type Escalations = { cultivation: { escalationLevel: number; escalations: { id: string; key: string; type: string; level: number; status: string; resolution: string | null; steps: { level: number; role: string; acknowledgedAt: string | null }[] }[] } };
+
+  it('climbs an unacknowledged DELAY to the institution director, stops when acknowledged, and resolves on extension', async () => {
+    const { id } = await startCultivation(`爬升测试队${uniqueSuffix()}`, 1500);
+    const climbed = await eventually(
+      async () => {
+        const { cultivation } = await manager.data<Escalations>(escalationsOf, { id });
+        return cultivation.escalations[0]?.level === 2 ? cultivation : undefined;
+      },
+      20000,
+      'the escalation to climb to level 2',
+    );
+    expect(climbed.escalationLevel).toBe(2);
+    expect(climbed.escalations[0].steps.map((s) => [s.level, s.role])).toEqual([
+      [1, 'SUPERVISOR'],
+      [2, 'INSTITUTION_DIRECTOR'],
+    ]);
+
+    // Level 2 is the director's: they were told, in their inbox.
+    const escalationId = climbed.escalations[0].id;
+    const inbox = await director.data<{ notifications: { kind: string; escalationId: string; details: string }[]; unreadNotificationCount: number }>(
+      `{ notifications(unreadOnly: true) { kind escalationId details } unreadNotificationCount }`,
+    );
+    expect(inbox.notifications.filter((n) => n.escalationId === escalationId).map((n) => [n.kind, JSON.parse(n.details).level])).toEqual([['ESCALATION', 2]]);
+    expect(inbox.unreadNotificationCount).toBeGreaterThanOrEqual(1);
+    // The manager may not acknowledge the director's level (the workflow's validator says so).
+    const refused = await manager.gql(`mutation ($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { status } }`, { input: { escalationId, plan: '我来跟进' } });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const acknowledged = await director.data<{ acknowledgeEscalation: { status: string; level: number } }>(
+      `mutation ($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { status level } }`,
+      { input: { escalationId, plan: '本周内补齐组建材料' } },
+    );
+    expect(acknowledged.acknowledgeEscalation).toEqual({ status: 'ACKNOWLEDGED', level: 2 });
+
+    const tooFar = await manager.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
+      input: { cultivationId: id, newDeadline: new Date(Date.now() + 400 * 86400000).toISOString(), reason: '延期' },
+    });
+    expect(tooFar.errors?.[0].extensions?.code).toBe('EXTENSION_BEYOND_POLICY');
+    const noReason = await manager.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
+      input: { cultivationId: id, newDeadline: new Date(Date.now() + 7 * 86400000).toISOString(), reason: '' },
+    });
+    expect(noReason.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+
+    const extended = await manager.data<{ extendDeadline: { escalationLevel: number; escalations: { status: string; resolution: string }[]; timeline: { kind: string }[] } }>(
+      `mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { escalationLevel escalations { status resolution } timeline { kind } } }`,
+      { input: { cultivationId: id, newDeadline: new Date(Date.now() + 7 * 86400000).toISOString(), reason: '社工更替，延期一周' } },
+    );
+    expect(extended.extendDeadline.escalationLevel).toBe(0);
+    expect(extended.extendDeadline.escalations).toEqual([{ status: 'RESOLVED', resolution: 'deadline extended' }]);
+    expect(extended.extendDeadline.timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['STAGE_ENTERED', 'ESCALATION_RAISED', 'ESCALATION_CLIMBED', 'ESCALATION_ACKNOWLEDGED', 'DEADLINE_EXTENDED', 'ESCALATION_RESOLVED']),
+    );
+  }, 60000);
+
+  it('meets the formation gate from recorded evidence and lets a supervisor approve it into growth', async () => {
+    const { id, organizationId } = await startCultivation(`证据测试队${uniqueSuffix()}`, 30 * 86400000);
+    const gateQuery = `query ($id: ID!) { cultivation(id: $id) { stage gate { met criteria { kind met actual threshold missing } } } }`;
+    type GateResult = { cultivation: { stage: string; gate: { met: boolean; criteria: { kind: string; met: boolean; missing: number }[] } } };
+    const initial = await eventually(
+      async () => {
+        const { cultivation } = await manager.data<GateResult>(gateQuery, { id });
+        return cultivation.gate.criteria.length ? cultivation : undefined;
+      },
+      10000,
+      'the first gate evaluation',
+    );
+    expect(initial.gate.met).toBe(false);
+    expect(initial.gate.criteria.map((c) => c.kind)).toEqual(easyFormation.map((c) => c.kind));
+
+    const notYet = await manager.gql(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
+    expect(notYet.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // a manager is not a supervisor
+    const gateNotMet = await supervisor.gql(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
+    expect(gateNotMet.errors?.[0].extensions?.code).toBe('GATE_NOT_MET');
+
+    // The evidence, recorded where it belongs; the relay tells the workflow.
+    const { createNeedsSurvey } = await manager.data<{ createNeedsSurvey: { id: string } }>(
+      `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
+      { input: { communityId, title: '居民需求调查' } },
+    );
+    await manager.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, {
+      input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] },
+    });
+    const { addMember } = await manager.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+      input: { organizationId, name: '张阿姨', joinedOn: '2026-01-05', isLeader: true },
+    });
+    await manager.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+      input: { organizationId, kind: 'INTEREST_ACTIVITY', title: '邻里包饺子', heldOn: '2026-01-10', hours: 2, participants: 12, attendeeIds: [addMember.id] },
+    });
+
+    await eventually(
+      async () => {
+        const { cultivation } = await manager.data<GateResult>(gateQuery, { id });
+        return cultivation.gate.met ? cultivation : undefined;
+      },
+      15000,
+      'the gate to be met',
+    );
+    const requests = await supervisor.data<{ notifications: { id: string; kind: string; cultivationId: string }[] }>(`{ notifications { id kind cultivationId } }`);
+    const request = requests.notifications.find((n) => n.cultivationId === id && n.kind === 'APPROVAL_REQUEST');
+    expect(request).toBeDefined();
+    const read = await supervisor.data<{ markNotificationRead: { readAt: string | null } }>(`mutation ($id: ID!) { markNotificationRead(id: $id) { readAt } }`, { id: request!.id });
+    expect(read.markNotificationRead.readAt).not.toBeNull();
+    const notMine = await director.gql(`mutation ($id: ID!) { markNotificationRead(id: $id) { readAt } }`, { id: request!.id });
+    expect(notMine.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const approved = await supervisor.data<{ approveGate: { stage: string; stageHistory: { stage: string; leftAt: string | null }[] } }>(
+      `mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage stageHistory { stage leftAt } } }`,
+      { input: { cultivationId: id, note: '组建期材料齐全' } },
+    );
+    expect(approved.approveGate.stage).toBe('GROWTH');
+    expect(approved.approveGate.stageHistory.map((s) => [s.stage, s.leftAt === null])).toEqual([
+      ['FORMATION', false],
+      ['GROWTH', true],
+    ]);
+  }, 60000);
+});

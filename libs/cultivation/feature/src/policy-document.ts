@@ -1,0 +1,64 @@
+import { CRITERION_KINDS, ORGANIZATION_CATEGORIES, ROLES, type ProcessPolicy } from '@peiyu/contracts';
+import { DomainException } from '@peiyu/platform-nest';
+
+const WORKING_STAGES = ['FORMATION', 'GROWTH', 'MATURITY', 'WITHDRAWAL'] as const;
+
+/** Reads a policy document, naming the first part that is wrong (as `document.<path>`). */
+export function parsePolicyDocument(text: string, version: number): ProcessPolicy {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw DomainException.badInput('document', 'document must be valid JSON');
+  }
+  const fail = (path: string, message: string): never => {
+    throw DomainException.badInput('document', `document.${path} ${message}`);
+  };
+  const object = (value: unknown, path: string): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(path, 'must be an object');
+  const seconds = (value: unknown, path: string): number =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fail(path, 'must be a positive number of seconds');
+
+  const doc = object(raw, '(root)');
+  const stages = object(doc.stages, 'stages');
+  const policy: ProcessPolicy = {
+    version,
+    stages: {} as ProcessPolicy['stages'],
+    ladder: [],
+    maxPauseSeconds: seconds(doc.maxPauseSeconds, 'maxPauseSeconds'),
+    correctionPlanDueSeconds: seconds(doc.correctionPlanDueSeconds, 'correctionPlanDueSeconds'),
+  };
+  for (const stage of WORKING_STAGES) {
+    const s = object(stages[stage], `stages.${stage}`);
+    const ratio = s.warningRatio;
+    if (typeof ratio !== 'number' || ratio <= 0 || ratio >= 1) fail(`stages.${stage}.warningRatio`, 'must be between 0 and 1');
+    const criteria = object(s.criteria, `stages.${stage}.criteria`);
+    policy.stages[stage] = {
+      durationSeconds: seconds(s.durationSeconds, `stages.${stage}.durationSeconds`),
+      maxExtensionSeconds: seconds(s.maxExtensionSeconds, `stages.${stage}.maxExtensionSeconds`),
+      warningRatio: ratio as number,
+      criteria: Object.fromEntries(
+        ORGANIZATION_CATEGORIES.map((category) => {
+          const list = criteria[category];
+          if (!Array.isArray(list)) fail(`stages.${stage}.criteria.${category}`, 'must be a list');
+          return [
+            category,
+            (list as unknown[]).map((item, i) => {
+              const c = object(item, `stages.${stage}.criteria.${category}[${i}]`);
+              if (!(CRITERION_KINDS as readonly unknown[]).includes(c.kind)) fail(`stages.${stage}.criteria.${category}[${i}].kind`, `must be one of ${CRITERION_KINDS.join(', ')}`);
+              if (typeof c.threshold !== 'number' || c.threshold < 0) fail(`stages.${stage}.criteria.${category}[${i}].threshold`, 'must be a number ≥ 0');
+              return { kind: c.kind as (typeof CRITERION_KINDS)[number], threshold: c.threshold as number };
+            }),
+          ];
+        }),
+      ) as ProcessPolicy['stages'][typeof stage]['criteria'],
+    };
+  }
+  if (!Array.isArray(doc.ladder) || doc.ladder.length === 0) fail('ladder', 'must list at least one level');
+  policy.ladder = (doc.ladder as unknown[]).map((item, i) => {
+    const level = object(item, `ladder[${i}]`);
+    if (!(ROLES as readonly unknown[]).includes(level.role)) fail(`ladder[${i}].role`, `must be one of ${ROLES.join(', ')}`);
+    return { role: level.role as (typeof ROLES)[number], acknowledgeWithinSeconds: seconds(level.acknowledgeWithinSeconds, `ladder[${i}].acknowledgeWithinSeconds`) };
+  });
+  return policy;
+}

@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '@peiyu/contracts';
+
+/** Where something sits, for matching it against users' scopes. */
+export interface Placement {
+  districtId: string;
+  streetId: string | null;
+  communityId: string;
+  institutionId: string;
+}
+
+export interface Recipient {
+  userId: string;
+  displayName: string;
+}
+
+/**
+ * The users of a role whose scopes cover a placement: the whole city, its district, street or
+ * community, or (for institution roles) its institution. Read-only access for other domains, so
+ * notifications reach the right people; plain SQL over the caller's DataSource, one query.
+ */
+export async function findUsersInScope(db: DataSource, role: Role, place: Placement): Promise<Recipient[]> {
+  const covering = [
+    { kind: 'CITY' },
+    { kind: 'DISTRICT', id: place.districtId },
+    ...(place.streetId ? [{ kind: 'STREET', id: place.streetId }] : []),
+    { kind: 'COMMUNITY', id: place.communityId },
+    { kind: 'INSTITUTION', id: place.institutionId },
+  ];
+  const rows: { id: string; display_name: string }[] = await db.query(
+    `SELECT "id", "display_name" FROM "identity"."user_account"
+     WHERE "role" = $1 AND EXISTS (
+       SELECT 1 FROM jsonb_array_elements("scopes") AS s, jsonb_array_elements($2::jsonb) AS c
+       WHERE s->>'kind' = c->>'kind' AND (c->>'kind' = 'CITY' OR s->>'id' = c->>'id'))
+     ORDER BY "username"`,
+    [role, JSON.stringify(covering)],
+  );
+  return rows.map((r) => ({ userId: r.id, displayName: r.display_name }));
+}
