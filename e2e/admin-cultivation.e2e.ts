@@ -2,120 +2,26 @@
 // (gateway, services, worker, Temporal and the admin app itself). A cultivation whose formation
 // deadline passes seconds after it starts raises a DELAY escalation; the programme manager extends
 // the deadline through the page, and a supervisor's approval is refused while the gate is not met.
-// Env: ADMIN_URL (default http://127.0.0.1:4200), GATEWAY_URL (default http://127.0.0.1:4100),
-// CHROMIUM_PATH. Screenshots: test-artifacts/admin-cultivation/.
+// Env: ADMIN_URL and GATEWAY_URL (defaults: the test stack), CHROMIUM_PATH. Screenshots: test-artifacts/admin-cultivation/.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openSession, type BrowserSession } from './browser.js';
+import { createPlacement, signIn, startCultivation } from './support.js';
 
-const ADMIN_URL = (process.env.ADMIN_URL ?? 'http://127.0.0.1:4200').replace(/\/+$/, '');
-const GATEWAY_URL = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:4100').replace(/\/+$/, '');
-const ARTIFACTS_DIR = path.resolve(process.cwd(), 'test-artifacts', 'admin-cultivation');
-const PASSWORD = 'peiyu-demo';
 const TEST_TIMEOUT_MS = 60_000;
-const UI_TIMEOUT_MS = 15_000;
 /** The workflow raises the escalation once the deadline passes; the page polls every 3 s. */
 const ESCALATION_TIMEOUT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// ---- GraphQL through the gateway, for the fixtures -------------------------------------------------
-
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${GATEWAY_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const body = (await response.json()) as GraphQLResponse<T>;
-  if (body.errors?.length || !body.data) {
-    throw new Error(`GraphQL failed (HTTP ${response.status}): ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
-async function signInToken(username: string): Promise<string> {
-  const data = await graphql<{ signIn: { token: string } }>(
-    `mutation SignIn($input: SignInInput!) { signIn(input: $input) { token } }`,
-    { input: { username, password: PASSWORD } },
-  );
-  return data.signIn.token;
-}
-
-/** A new district, street, community, institution and organization, and a cultivation of it due in `deadlineInMs`. */
-async function startCultivationDueSoon(token: string, deadlineInMs: number): Promise<{ id: string; organizationName: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const { createDistrict } = await graphql<{ createDistrict: { id: string } }>(
-    `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
-    { input: { name: `浏览器测试区${suffix}`, code: `UI-${suffix}` } },
-    token,
-  );
-  const { createStreet } = await graphql<{ createStreet: { id: string } }>(
-    `mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
-    { input: { districtId: createDistrict.id, name: `浏览器测试街道${suffix}` } },
-    token,
-  );
-  const { createCommunity } = await graphql<{ createCommunity: { id: string } }>(
-    `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
-    { input: { streetId: createStreet.id, name: `浏览器测试社区${suffix}` } },
-    token,
-  );
-  const { createInstitution } = await graphql<{ createInstitution: { id: string } }>(
-    `mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`,
-    { input: { name: `浏览器测试社工机构${suffix}` } },
-    token,
-  );
-  const organizationName = `浏览器测试助餐队${suffix}`;
-  const { createOrganization } = await graphql<{ createOrganization: { id: string } }>(
-    `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-    { input: { name: organizationName, communityId: createCommunity.id, category: 'LIFE_SERVICE' } },
-    token,
-  );
-  const { startCultivation } = await graphql<{ startCultivation: { id: string } }>(
-    `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id } }`,
-    {
-      input: {
-        organizationId: createOrganization.id,
-        institutionId: createInstitution.id,
-        formationDeadline: new Date(Date.now() + deadlineInMs).toISOString(),
-      },
-    },
-    token,
-  );
-  return { id: startCultivation.id, organizationName };
-}
-
-// ---- The browser ---------------------------------------------------------------------------------
-
 let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+let session: BrowserSession;
 let page: Page;
-/** Console errors and uncaught page errors seen so far; any of them fails the test. */
-const problems: string[] = [];
+let problems: string[];
 let cultivationId = '';
 let organizationName = '';
 
-async function screenshot(step: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${step}.png`), fullPage: true });
-}
-
-/** Opens a page that needs a session: the app asks to sign in, then returns to it. */
-async function openSignedIn(pathname: string, username: string): Promise<void> {
-  await page.goto(`${ADMIN_URL}${pathname}`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => url.pathname === pathname);
-  await page.getByTestId('sign-out').waitFor();
-}
+const screenshot = (step: string) => session.screenshot(step);
+const openSignedIn = (pathname: string, username: string) => session.openSignedIn(pathname, username);
 
 /** `datetime-local` value `days` from now, in the browser's own time zone. */
 async function localDateTimeInDays(days: number): Promise<string> {
@@ -127,38 +33,17 @@ async function localDateTimeInDays(days: number): Promise<string> {
 
 describe('admin app: cultivation detail', () => {
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    const managerToken = await signInToken('manager');
-    ({ id: cultivationId, organizationName } = await startCultivationDueSoon(managerToken, 3_000));
-
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    // A fixed English browser locale, so the app starts in English and the switch goes to Chinese.
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        const location = message.location();
-        problems.push(`console.error: ${message.text()}${location.url ? ` (${location.url}:${location.lineNumber})` : ''}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
+    const manager = await signIn('manager');
+    const placement = await createPlacement(manager, '浏览器测试');
+    organizationName = placement.organizationName;
+    cultivationId = await startCultivation(manager, placement, 3_000);
+    browser = await launchChromium();
+    session = await openSession(browser, 'admin-cultivation');
+    ({ page, problems } = session);
   }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
-    await context?.close();
+    await session?.context.close();
     await browser?.close();
   });
 

@@ -2,52 +2,23 @@
 // the admin app itself). Env: ADMIN_URL (default http://127.0.0.1:4200), CHROMIUM_PATH.
 // Screenshots: test-artifacts/admin/.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_URL, DEMO_PASSWORD, launchChromium, openSession, type BrowserSession } from './browser.js';
 
-const ADMIN_URL = (process.env.ADMIN_URL ?? 'http://127.0.0.1:4200').replace(/\/+$/, '');
-const ARTIFACTS_DIR = path.resolve(process.cwd(), 'test-artifacts', 'admin');
-const USERNAME = 'manager';
-const PASSWORD = 'peiyu-demo';
 const TEST_TIMEOUT_MS = 60_000;
-const UI_TIMEOUT_MS = 15_000;
-
-interface PageSession {
-  context: BrowserContext;
-  page: Page;
-  /** Console errors and uncaught page errors seen so far; any of them fails the test. */
-  problems: string[];
-}
 
 let browser: Browser | undefined;
 
-async function openPage(): Promise<PageSession> {
+const openPage = async (): Promise<BrowserSession> => {
   if (!browser) throw new Error('Chromium did not start');
-  // A fixed English browser locale, so the app starts in English and the switch goes to Chinese.
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      const location = message.location();
-      problems.push(`console.error: ${message.text()}${location.url ? ` (${location.url}:${location.lineNumber})` : ''}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
-  return { context, page, problems };
-}
-
-async function screenshot(page: Page, step: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${step}.png`), fullPage: true });
-}
+  return openSession(browser, 'admin');
+};
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${ADMIN_URL}/`);
   await page.waitForURL(/\/sign-in/);
-  await page.getByTestId('username').fill(USERNAME);
-  await page.getByTestId('password').fill(PASSWORD);
+  await page.getByTestId('username').fill('manager');
+  await page.getByTestId('password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-in-submit').click();
   await page.waitForURL(/\/cultivations/);
   await page.getByTestId('sign-out').waitFor();
@@ -59,20 +30,7 @@ async function heading(page: Page): Promise<string> {
 
 describe('admin app smoke', () => {
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -82,13 +40,13 @@ describe('admin app smoke', () => {
   it(
     'signs in, lists cultivations and escalations, and switches language',
     async () => {
-      const { context, page, problems } = await openPage();
+      const { context, page, problems, screenshot } = await openPage();
       try {
         // Signed out, the app sends us to the sign-in page.
         await page.goto(`${ADMIN_URL}/`);
         await page.waitForURL(/\/sign-in/);
         await page.getByTestId('sign-in-submit').waitFor();
-        await screenshot(page, '01-sign-in');
+        await screenshot('01-sign-in');
 
         await signIn(page);
         const cultivations = page.getByTestId('cultivations-table');
@@ -96,13 +54,13 @@ describe('admin app smoke', () => {
         expect(await heading(page)).toBe('Cultivations');
         const currentUser = (await page.getByTestId('current-user').textContent()) ?? '';
         expect(currentUser).toContain('Programme manager');
-        await screenshot(page, '02-cultivations');
+        await screenshot('02-cultivations');
 
         await page.getByRole('link', { name: 'Escalations', exact: true }).click();
         await page.waitForURL(/\/escalations/);
         await page.getByTestId('escalations-table').waitFor();
         expect(await heading(page)).toBe('Escalations');
-        await screenshot(page, '03-escalations');
+        await screenshot('03-escalations');
 
         // Switching to Chinese relabels the page at once, and the choice survives a reload.
         const languageSwitch = page.getByTestId('language-switch');
@@ -111,7 +69,7 @@ describe('admin app smoke', () => {
         await page.getByRole('heading', { level: 1, name: '预警升级' }).waitFor();
         await page.getByRole('link', { name: '培育项目', exact: true }).waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-        await screenshot(page, '04-escalations-zh-CN');
+        await screenshot('04-escalations-zh-CN');
 
         await page.reload();
         await page.getByTestId('escalations-table').waitFor();
@@ -121,14 +79,14 @@ describe('admin app smoke', () => {
         await page.getByRole('link', { name: '培育项目', exact: true }).click();
         await page.getByTestId('cultivations-table').waitFor();
         expect(await heading(page)).toBe('培育项目');
-        await screenshot(page, '05-cultivations-zh-CN');
+        await screenshot('05-cultivations-zh-CN');
 
         await page.getByTestId('sign-out').click();
         await page.waitForURL(/\/sign-in/);
         await page.getByTestId('sign-in-submit').waitFor();
         // (A string expression: this file is type-checked without the DOM library.)
         expect(await page.evaluate("window.localStorage.getItem('peiyu.admin.token')")).toBeNull();
-        await screenshot(page, '06-signed-out');
+        await screenshot('06-signed-out');
 
         expect(problems).toEqual([]);
       } finally {
@@ -141,7 +99,7 @@ describe('admin app smoke', () => {
   it(
     'starts a cultivation with a deadline seconds away and shows its escalation when the deadline passes',
     async () => {
-      const { context, page, problems } = await openPage();
+      const { context, page, problems, screenshot } = await openPage();
       try {
         await signIn(page);
         const form = page.getByTestId('start-cultivation-form');
@@ -161,7 +119,7 @@ describe('admin app smoke', () => {
         await page.getByTestId('start-submit').click();
         await page.getByTestId('start-success').waitFor();
         await page.getByTestId('cultivation-row').filter({ hasText: organization }).first().waitFor();
-        await screenshot(page, '07-cultivation-started');
+        await screenshot('07-cultivation-started');
 
         await page.getByRole('link', { name: 'Escalations', exact: true }).click();
         await page.getByTestId('escalations-table').waitFor();
@@ -169,7 +127,7 @@ describe('admin app smoke', () => {
         const row = page.getByTestId('escalation-row').filter({ hasText: organization }).first();
         await row.waitFor({ timeout: 30_000 });
         expect(await row.textContent()).toContain('Delay');
-        await screenshot(page, '08-escalation-raised');
+        await screenshot('08-escalation-raised');
         expect(problems).toEqual([]);
       } finally {
         await context.close();

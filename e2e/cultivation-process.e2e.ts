@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
 import { uniqueSuffix } from '@peiyu/platform-testing';
-import { eventually, signIn, type Caller } from './support.js';
+import { createPlacement, eventually, signIn, type Caller } from './support.js';
 
 const DEMO_INSTITUTION_ID = '10000000-0000-4000-8000-000000000301';
 
@@ -38,18 +38,7 @@ describe('cultivation process through the gateway', () => {
     manager = await signIn('manager');
     supervisor = await signIn('supervisor');
     director = await signIn('director');
-    const suffix = uniqueSuffix();
-    ({ createDistrict: { id: districtId } } = await manager.data<{ createDistrict: { id: string } }>(
-      `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
-      { input: { name: `流程区${suffix}`, code: `PROC-${suffix}` } },
-    ));
-    const { createStreet } = await manager.data<{ createStreet: { id: string } }>(`mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, {
-      input: { districtId, name: '流程街道' },
-    });
-    ({ createCommunity: { id: communityId } } = await manager.data<{ createCommunity: { id: string } }>(
-      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
-      { input: { streetId: createStreet.id, name: '流程社区' } },
-    ));
+    ({ districtId, communityId } = await createPlacement(manager, '流程'));
     // The demo institution, whose seeded supervisor and director are the ones notified.
     institutionId = DEMO_INSTITUTION_ID;
     const policy = {

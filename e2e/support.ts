@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dataOf, graphql, type GraphQLResult } from '@peiyu/platform-testing';
 
 export const GATEWAY_URL = `${process.env.GATEWAY_URL ?? 'http://127.0.0.1:4100'}/graphql`;
@@ -31,4 +32,56 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** A new district > street > community, an institution and an organization in that community. */
+export interface Placement {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  institutionId: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+/** Creates a fresh placement through the gateway, so each test has data no other test touches. */
+export async function createPlacement(caller: Caller, label: string, category = 'LIFE_SERVICE'): Promise<Placement> {
+  const suffix = randomUUID().slice(0, 8);
+  const { createDistrict } = await caller.data<{ createDistrict: { id: string } }>(
+    `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
+    { input: { name: `${label}区${suffix}`, code: `E2E-${suffix}` } },
+  );
+  const { createStreet } = await caller.data<{ createStreet: { id: string } }>(`mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, {
+    input: { districtId: createDistrict.id, name: `${label}街道` },
+  });
+  const { createCommunity } = await caller.data<{ createCommunity: { id: string } }>(
+    `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+    { input: { streetId: createStreet.id, name: `${label}社区` } },
+  );
+  const { createInstitution } = await caller.data<{ createInstitution: { id: string } }>(
+    `mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`,
+    { input: { name: `${label}社工机构${suffix}` } },
+  );
+  const organizationName = `${label}助餐队${suffix}`;
+  const { createOrganization } = await caller.data<{ createOrganization: { id: string } }>(
+    `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    { input: { name: organizationName, communityId: createCommunity.id, category } },
+  );
+  return {
+    districtId: createDistrict.id,
+    streetId: createStreet.id,
+    communityId: createCommunity.id,
+    institutionId: createInstitution.id,
+    organizationId: createOrganization.id,
+    organizationName,
+  };
+}
+
+/** Starts a cultivation of the placement's organization, its formation due in `deadlineInMs`. */
+export async function startCultivation(caller: Caller, placement: Pick<Placement, 'organizationId' | 'institutionId'>, deadlineInMs: number): Promise<string> {
+  const { startCultivation: started } = await caller.data<{ startCultivation: { id: string } }>(
+    `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id } }`,
+    { input: { organizationId: placement.organizationId, institutionId: placement.institutionId, formationDeadline: new Date(Date.now() + deadlineInMs).toISOString() } },
+  );
+  return started.id;
 }

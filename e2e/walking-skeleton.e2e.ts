@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { graphql, uniqueSuffix } from '@peiyu/platform-testing';
-import { eventually, GATEWAY_URL, signIn, type Caller } from './support.js';
+import { graphql } from '@peiyu/platform-testing';
+import { createPlacement, eventually, GATEWAY_URL, signIn, type Caller } from './support.js';
 
 /**
  * The foundation journey through every part: gateway > communities, organizations and cultivation
@@ -12,35 +12,12 @@ describe('walking skeleton through the gateway', () => {
     manager = await signIn('manager');
   });
 
-  async function createOrganizationInNewDistrict(): Promise<{ organizationId: string; institutionId: string; communityId: string; districtId: string }> {
-    const suffix = uniqueSuffix();
-    const { createDistrict } = await manager.data<{ createDistrict: { id: string } }>(
-      `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
-      { input: { name: `端到端区${suffix}`, code: `E2E-${suffix}` } },
-    );
-    const { createStreet } = await manager.data<{ createStreet: { id: string } }>(
-      `mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
-      { input: { districtId: createDistrict.id, name: '测试街道' } },
-    );
-    const { createCommunity } = await manager.data<{ createCommunity: { id: string } }>(
-      `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
-      { input: { streetId: createStreet.id, name: '测试社区' } },
-    );
-    const { createInstitution } = await manager.data<{ createInstitution: { id: string } }>(
-      `mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`,
-      { input: { name: `测试社工机构${suffix}` } },
-    );
-    const { createOrganization } = await manager.data<{ createOrganization: { id: string } }>(
-      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      { input: { name: '测试长者助餐队', communityId: createCommunity.id, category: 'LIFE_SERVICE' } },
-    );
-    return { organizationId: createOrganization.id, institutionId: createInstitution.id, communityId: createCommunity.id, districtId: createDistrict.id };
-  }
+  const createOrganizationInNewDistrict = () => createPlacement(manager, '端到端');
 
   const startCultivation = `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id workflowId stage status stageDeadline } }`;
 
   it('starts a cultivation whose missed formation deadline raises a stored, visible DELAY escalation', async () => {
-    const { organizationId, institutionId, communityId, districtId } = await createOrganizationInNewDistrict();
+    const { organizationId, institutionId, communityId, districtId, organizationName } = await createOrganizationInNewDistrict();
     const deadline = new Date(Date.now() + 4000);
     const { startCultivation: started } = await manager.data<{ startCultivation: { id: string; workflowId: string; stage: string; status: string; stageDeadline: string } }>(
       startCultivation,
@@ -64,8 +41,8 @@ describe('walking skeleton through the gateway', () => {
       stage: 'FORMATION',
       status: 'ACTIVE',
       districtId,
-      organization: { id: organizationId, name: '测试长者助餐队', category: 'LIFE_SERVICE' },
-      community: { id: communityId, name: '测试社区' },
+      organization: { id: organizationId, name: organizationName, category: 'LIFE_SERVICE' },
+      community: { id: communityId, name: '端到端社区' },
       institution: { id: institutionId },
       escalations: [],
     });
@@ -84,7 +61,7 @@ describe('walking skeleton through the gateway', () => {
       `{ escalations { type cultivation { id organization { name } } } }`,
     );
     expect(listed.filter((e) => e.cultivation.id === started.id)).toEqual([
-      { type: 'DELAY', cultivation: { id: started.id, organization: { name: '测试长者助餐队' } } },
+      { type: 'DELAY', cultivation: { id: started.id, organization: { name: organizationName } } },
     ]);
   }, 60000);
 

@@ -1,18 +1,7 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { STAGES, type Stage } from '@peiyu/contracts';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Stage } from '@peiyu/contracts';
+import { StageEnum } from '@peiyu/platform-nest';
 
-export const StageEnum = Object.fromEntries(STAGES.map((s) => [s, s])) as { [S in Stage]: S };
-registerEnumType(StageEnum, {
-  name: 'Stage',
-  description: 'The stage of a cultivation (培育).',
-  valuesMap: {
-    FORMATION: { description: '组建期: needs investigation, demand analysis, recruitment.' },
-    GROWTH: { description: '成长期: building the capacity of leaders, members and the organization.' },
-    MATURITY: { description: '成熟期: measured against its category rubric; filing (备案).' },
-    WITHDRAWAL: { description: '退出期: the institution steps back and hands over.' },
-    COMPLETED: { description: 'The cultivation has ended with the organization running on its own.' },
-  },
-});
 
 @ObjectType('StageCount', { description: 'One bar of the stage funnel: how many cultivations are in a stage now.' })
 export class StageCount {

@@ -1,20 +1,8 @@
-import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ORGANIZATION_CATEGORIES, type OrganizationCategory } from '@peiyu/contracts';
+import { OrganizationCategoryEnum } from '@peiyu/platform-nest';
 
-export const OrganizationCategoryEnum = Object.fromEntries(ORGANIZATION_CATEGORIES.map((c) => [c, c])) as {
-  [C in OrganizationCategory]: C;
-};
-registerEnumType(OrganizationCategoryEnum, {
-  name: 'OrganizationCategory',
-  description: 'The kind of a community social organization, after the civil affairs guidance.',
-  valuesMap: {
-    LIFE_SERVICE: { description: '生活服务类: elder meals, childcare, neighbourhood help.' },
-    PUBLIC_WELFARE: { description: '公益慈善类: volunteer teams, charity.' },
-    CULTURE_SPORTS: { description: '文体活动类: choirs, dance, sports.' },
-    MEDIATION: { description: '专业调处类: dispute mediation, resident councils.' },
-  },
-});
 
 /**
  * A community as assessments-service knows it: only its key. communities-service owns the entity and

@@ -1,13 +1,9 @@
-import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min, MinDate } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
-  CRITERION_KINDS,
   CULTIVATION_STATUSES,
-  ESCALATION_STATUSES,
-  ESCALATION_TYPES,
   ORGANIZATION_CATEGORIES,
-  ROLES,
   STAGES,
   type CriterionKind,
   type CultivationStatus,
@@ -17,42 +13,8 @@ import {
   type Role,
   type Stage,
 } from '@peiyu/contracts';
+import { CriterionKindEnum, CultivationStatusEnum, EscalationStatusEnum, EscalationTypeEnum, OrganizationCategoryEnum, RoleEnum, StageEnum } from '@peiyu/platform-nest';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const StageEnum = enumOf(STAGES);
-registerEnumType(StageEnum, {
-  name: 'Stage',
-  description: 'The stages of a cultivation, in order.',
-  valuesMap: {
-    FORMATION: { description: '组建期: needs investigation, demand analysis, activities, recruitment.' },
-    GROWTH: { description: '成长期: capacity building of leaders, members and the organization.' },
-    MATURITY: { description: '成熟期: the category standard is met and the organization is filed.' },
-    WITHDRAWAL: { description: '退出期: the institution steps back and hands rights over.' },
-    COMPLETED: { description: 'The organization runs on its own.' },
-  },
-});
-export const CultivationStatusEnum = enumOf(CULTIVATION_STATUSES);
-registerEnumType(CultivationStatusEnum, { name: 'CultivationStatus', description: 'Whether work on a cultivation is going on.' });
-export const EscalationTypeEnum = enumOf(ESCALATION_TYPES);
-registerEnumType(EscalationTypeEnum, {
-  name: 'EscalationType',
-  description: 'The cause of an escalation.',
-  valuesMap: {
-    DELAY: { description: '延误: a stage overran its deadline.' },
-    INTERRUPTION: { description: '中断: work paused longer than policy allows.' },
-    DEVIATION: { description: '方向偏离: a flagged deviation got no correction plan in time.' },
-    PERFORMANCE: { description: 'Assessment scores under target.' },
-  },
-});
-export const EscalationStatusEnum = enumOf(ESCALATION_STATUSES);
-registerEnumType(EscalationStatusEnum, { name: 'EscalationStatus', description: 'Where an escalation stands.' });
-export const CriterionKindEnum = enumOf(CRITERION_KINDS);
-registerEnumType(CriterionKindEnum, { name: 'CriterionKind', description: 'A kind of gate criterion, judged from the evidence the other services hold.' });
-export const OrganizationCategoryEnum = enumOf(ORGANIZATION_CATEGORIES);
-registerEnumType(OrganizationCategoryEnum, { name: 'OrganizationCategory', description: "The civil affairs ministry's categories of community social organizations." });
-export const RoleEnum = enumOf(ROLES);
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do; see docs/architecture.md for each role.' });
 
 @ObjectType('Organization', { description: 'A community social organization, owned by organizations-service.' })
 @Directive('@key(fields: "id", resolvable: false)')

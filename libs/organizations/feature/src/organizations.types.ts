@@ -1,21 +1,9 @@
-import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
-import { ORGANIZATION_CATEGORIES, ORGANIZATION_STATUSES, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
+import { ORGANIZATION_CATEGORIES, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
+import { OrganizationCategoryEnum, OrganizationStatusEnum } from '@peiyu/platform-nest';
 
-export const OrganizationCategoryEnum = Object.fromEntries(ORGANIZATION_CATEGORIES.map((c) => [c, c])) as { [C in OrganizationCategory]: C };
-registerEnumType(OrganizationCategoryEnum, {
-  name: 'OrganizationCategory',
-  description: "The civil affairs ministry's categories of community social organizations.",
-  valuesMap: {
-    LIFE_SERVICE: { description: '生活服务类: elder meals, childcare, neighbourhood help.' },
-    PUBLIC_WELFARE: { description: '公益慈善类: volunteer teams, charity.' },
-    CULTURE_SPORTS: { description: '文体活动类: choirs, dance, sports.' },
-    MEDIATION: { description: '专业调处类: dispute mediation, resident councils.' },
-  },
-});
 
-export const OrganizationStatusEnum = Object.fromEntries(ORGANIZATION_STATUSES.map((s) => [s, s])) as { [S in OrganizationStatus]: S };
-registerEnumType(OrganizationStatusEnum, { name: 'OrganizationStatus', description: 'Where an organization stands in its life.' });
 
 @ObjectType('Community', { description: 'A community, owned by communities-service; organizations are listed on it from here.' })
 @Directive('@key(fields: "id")')

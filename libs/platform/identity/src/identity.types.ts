@@ -1,9 +1,8 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '@peiyu/contracts';
+import { type Role } from '@peiyu/contracts';
+import { RoleEnum } from '@peiyu/platform-nest';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do; see docs/architecture.md for each role.' });
 
 @ObjectType('User', { description: 'A person who signs in to Peiyu.' })
 export class User {

@@ -7,3 +7,4 @@ export * from './subgraph.module.js';
 export * from './bootstrap.js';
 export * from './loaders.js';
 export * from './service-env.js';
+export * from './domain-enums.js';
