@@ -28,6 +28,8 @@ const common = {
 
 export default {
   rootDir: '.',
+  // Global, not per project: services boot against real servers, and 2 cores under load are slow.
+  testTimeout: 30000,
   projects: [
     {
       ...common,

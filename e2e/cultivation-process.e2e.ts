@@ -44,7 +44,13 @@ describe('cultivation process through the gateway', () => {
     const policy = {
       ...DEFAULT_PROCESS_POLICY,
       ladder: SECONDS_LADDER,
-      stages: { ...DEFAULT_PROCESS_POLICY.stages, FORMATION: { ...DEFAULT_PROCESS_POLICY.stages.FORMATION, criteria: { LIFE_SERVICE: easyFormation, PUBLIC_WELFARE: easyFormation, CULTURE_SPORTS: easyFormation, MEDIATION: easyFormation } } },
+      stages: {
+        ...DEFAULT_PROCESS_POLICY.stages,
+        FORMATION: { ...DEFAULT_PROCESS_POLICY.stages.FORMATION, criteria: { LIFE_SERVICE: easyFormation, PUBLIC_WELFARE: easyFormation, CULTURE_SPORTS: easyFormation, MEDIATION: easyFormation } },
+        // Growth and maturity open here, so the withdrawal test reaches withdrawal quickly.
+        GROWTH: { ...DEFAULT_PROCESS_POLICY.stages.GROWTH, criteria: { LIFE_SERVICE: [], PUBLIC_WELFARE: [], CULTURE_SPORTS: [], MEDIATION: [] } },
+        MATURITY: { ...DEFAULT_PROCESS_POLICY.stages.MATURITY, criteria: { LIFE_SERVICE: [], PUBLIC_WELFARE: [], CULTURE_SPORTS: [], MEDIATION: [] } },
+      },
     };
     const stored = await admin.data<{ setProcessPolicy: { version: number } }>(
       `mutation ($input: SetProcessPolicyInput!) { setProcessPolicy(input: $input) { version } }`,
@@ -181,4 +187,64 @@ describe('cultivation process through the gateway', () => {
       ['GROWTH', true],
     ]);
   }, 60000);
+
+  it('runs withdrawal: phases, handovers confirmed by name, the final evaluation, and follow-ups at +1, +3 and +6 months', async () => {
+    const { id, organizationId } = await startCultivation(`退出测试队${uniqueSuffix()}`, 30 * 86400000);
+    const worker = await signIn('worker');
+    // Formation evidence, as in the previous test; growth and maturity have no criteria in this district's policy.
+    const { createNeedsSurvey } = await manager.data<{ createNeedsSurvey: { id: string } }>(
+      `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
+      { input: { communityId, title: '退出测试需求调查' } },
+    );
+    await manager.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, { input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] } });
+    const { addMember } = await manager.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+      input: { organizationId, name: '李大爷', joinedOn: '2026-01-05', isLeader: true },
+    });
+    await manager.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+      input: { organizationId, kind: 'INTEREST_ACTIVITY', title: '社区书法', heldOn: '2026-01-10', hours: 2, participants: 8, attendeeIds: [addMember.id] },
+    });
+    const stageQuery = `query ($id: ID!) { cultivation(id: $id) { stage gate { met } } }`;
+    for (const next of ['GROWTH', 'MATURITY', 'WITHDRAWAL']) {
+      await eventually(
+        async () => ((await manager.data<{ cultivation: { gate: { met: boolean } } }>(stageQuery, { id })).cultivation.gate.met ? true : undefined),
+        15000,
+        `the gate before ${next}`,
+      );
+      const { approveGate } = await supervisor.data<{ approveGate: { stage: string } }>(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
+      expect(approveGate.stage).toBe(next);
+    }
+
+    const withdrawalQuery = `query ($id: ID!) { cultivation(id: $id) { withdrawal { phase pendingHandovers handovers { item takenOverBy } finalEvaluation { community { score } } followUps { index monthsAfter result } } } }`;
+    type W = { cultivation: { withdrawal: { phase: string; pendingHandovers: string[]; handovers: { item: string; takenOverBy: string }[]; finalEvaluation: unknown; followUps: { index: number; monthsAfter: number; result: string }[] } | null } };
+    const started = await eventually(async () => (await manager.data<W>(withdrawalQuery, { id })).cultivation.withdrawal ?? undefined, 10000, 'the withdrawal to start');
+    expect(started).toMatchObject({ phase: 'LEADING', handovers: [], pendingHandovers: ['LEADERSHIP', 'FINANCES', 'VENUE', 'MEMBER_ROSTER', 'ACTIVITY_PLANNING'] });
+
+    const early = await supervisor.gql(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
+      input: { cultivationId: id, community: { score: 80, note: '好' }, organization: { score: 80, note: '好' }, institution: { score: 80, note: '好' } },
+    });
+    expect(early.errors?.[0].extensions?.code).toBe('WRONG_STATUS');
+
+    for (let i = 0; i < 2; i++) await worker.data(`mutation ($input: WithdrawalRefInput!) { advanceWithdrawalPhase(input: $input) { id } }`, { input: { cultivationId: id } });
+    for (const item of ['LEADERSHIP', 'FINANCES', 'VENUE', 'MEMBER_ROSTER', 'ACTIVITY_PLANNING']) {
+      await worker.data(`mutation ($input: ConfirmHandoverInput!) { confirmHandoverItem(input: $input) { id } }`, { input: { cultivationId: id, item, takenOverBy: '李大爷' } });
+    }
+    const badScore = await supervisor.gql(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
+      input: { cultivationId: id, community: { score: 180, note: '好' }, organization: { score: 80, note: '好' }, institution: { score: 80, note: '好' } },
+    });
+    expect(badScore.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'community.score' });
+    await supervisor.data(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
+      input: { cultivationId: id, community: { score: 82, note: '居民参与活跃' }, organization: { score: 88, note: '骨干稳定' }, institution: { score: 85, note: '专业陪伴到位' } },
+    });
+    const evaluated = (await manager.data<W>(withdrawalQuery, { id })).cultivation.withdrawal!;
+    expect(evaluated.phase).toBe('OBSERVING');
+    expect(evaluated.pendingHandovers).toEqual([]);
+    expect(evaluated.finalEvaluation).toEqual({ community: { score: 82 } });
+    expect(evaluated.followUps).toEqual([
+      { index: 0, monthsAfter: 1, result: 'PENDING' },
+      { index: 1, monthsAfter: 3, result: 'PENDING' },
+      { index: 2, monthsAfter: 6, result: 'PENDING' },
+    ]);
+    const notDue = await worker.gql(`mutation ($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`, { input: { cultivationId: id, index: 0, passed: true, note: '正常' } });
+    expect(notDue.errors?.[0].extensions?.code).toBe('WRONG_STATUS');
+  }, 90000);
 });

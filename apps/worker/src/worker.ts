@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CULTIVATION_TASK_QUEUE } from '@peiyu/contracts';
 import { EvidenceRelay, createCultivationActivities } from '@peiyu/cultivation-activities';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
+import { createOrganizationActivities } from '@peiyu/organizations-activities';
 import { typeormOptions } from '@peiyu/platform-database';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +43,7 @@ export async function createWorker(settings: WorkerSettings): Promise<RunningWor
     ...(settings.workflowBundle
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
-    activities: createCultivationActivities(dataSource),
+    activities: { ...createCultivationActivities(dataSource), ...createOrganizationActivities(dataSource) },
   });
   // The evidence relay signals open cultivations when their evidence changes (flow 2).
   const clientConnection = await Connection.connect({ address: settings.temporalAddress });

@@ -1,7 +1,14 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { EscalationType, OrganizationCategory, Stage } from '@peiyu/contracts';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { CultivationStatus, EscalationType, OrganizationCategory, Stage } from '@peiyu/contracts';
 
 export const ANALYTICS_SCHEMA = 'analytics';
+
+/**
+ * The calendar indicators are reported in: cohorts (start months) and the MONTH / QUARTER / YEAR
+ * periods are those of China Standard Time, where the districts are. China has no daylight saving
+ * time, so this is UTC+8 all year.
+ */
+export const REPORTING_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * How far the read model has read another service's outbox: the id of the last event applied. It is
@@ -21,15 +28,52 @@ export class ProjectionPositionEntity {
 export class CultivationFactEntity {
   @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
   @Column('uuid', { name: 'district_id' }) districtId: string;
+  @Index()
   @Column('uuid', { name: 'institution_id' }) institutionId: string;
+  @Index()
   @Column('uuid', { name: 'community_id' }) communityId: string;
   @Column('text') category: OrganizationCategory;
-  /** The stage it is currently in, as of the last event applied. */
+  /** The stage it is currently in (COMPLETED once done; a terminated one keeps its last stage). */
   @Column('text') stage: Stage;
+  @Column('text') status: CultivationStatus;
   /** When the `cultivation.started` event was written. */
   @Column('timestamptz', { name: 'started_at' }) startedAt: Date;
-  /** The number of distinct escalations raised for it and not known to be resolved. */
-  @Column('int', { name: 'escalations_open' }) escalationsOpen: number;
+  /** The first day of the month it started in, in REPORTING_TIME_ZONE. */
+  @Column('date') cohort: string;
+  /** When it entered its current stage. */
+  @Column('timestamptz', { name: 'stage_entered_at' }) stageEnteredAt: Date;
+  /** When it was completed or terminated; null while it runs. */
+  @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt: Date | null;
+}
+
+/** How a stage period ended: moved on to a later stage, back to an earlier one, or the cultivation was terminated. */
+export type StagePeriodExit = 'ADVANCED' | 'RETURNED' | 'TERMINATED';
+
+/**
+ * One stay of a cultivation in one stage: from the event that entered it (`cultivation.started` or
+ * `cultivation.stage-changed`) to the one that left it (the next `cultivation.stage-changed`, or
+ * `cultivation.status-changed` to TERMINATED). COMPLETED is entered and never left.
+ */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'stage_period' })
+export class StagePeriodEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @Column('text') stage: Stage;
+  @Column('timestamptz', { name: 'entered_at' }) enteredAt: Date;
+  /** The stage deadline set on entry, when an event carried it; pauses move it later by as long as they last. */
+  @Column('timestamptz', { nullable: true }) deadline: Date | null;
+  @Column('timestamptz', { name: 'left_at', nullable: true }) leftAt: Date | null;
+  @Column('text', { nullable: true }) exit: StagePeriodExit | null;
+}
+
+/** One pause of a cultivation: from `status-changed` to PAUSED until the next change to ACTIVE or TERMINATED. */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'pause_interval' })
+export class PauseIntervalEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @Column('timestamptz', { name: 'paused_at' }) pausedAt: Date;
+  /** Null while it is still paused. */
+  @Column('timestamptz', { name: 'resumed_at', nullable: true }) resumedAt: Date | null;
 }
 
 /**
@@ -42,7 +86,15 @@ export class EscalationFactEntity {
   @Index()
   @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
   @Column('text') type: EscalationType;
+  /** The highest level it reached. */
   @Column('int') level: number;
   @Column('text') stage: Stage;
+  /** When it was first raised (at level 1). */
+  @Index()
   @Column('timestamptz', { name: 'raised_at' }) raisedAt: Date;
+  /** When it was first acknowledged, and at which level. */
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('int', { name: 'acknowledged_level', nullable: true }) acknowledgedLevel: number | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+  @Column('text', { nullable: true }) resolution: string | null;
 }

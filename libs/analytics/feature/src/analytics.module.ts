@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { AnalyticsResolver } from './analytics.resolver.js';
 import { AnalyticsService } from './analytics.service.js';
 import { CultivationProjector } from './cultivation.projector.js';
+import { IndicatorResolver } from './indicator.resolver.js';
+import { IndicatorService } from './indicator.service.js';
 
 @Module({
-  providers: [AnalyticsService, AnalyticsResolver, CultivationProjector],
-  exports: [AnalyticsService],
+  providers: [AnalyticsService, AnalyticsResolver, IndicatorService, IndicatorResolver, CultivationProjector],
+  exports: [AnalyticsService, IndicatorService],
 })
 export class AnalyticsModule {}

@@ -11,8 +11,9 @@ export class AnalyticsResolver {
     description:
       'The stage funnel: one entry per stage, FORMATION, GROWTH, MATURITY, WITHDRAWAL, COMPLETED in that order, each with the ' +
       'number of cultivations currently in it (zero when none), of one district when districtId is given, else of every district. ' +
-      'Computed from the analytics read model (cultivation.started and cultivation.stage-changed events); paused and terminated ' +
-      'cultivations still count in their last stage until the event vocabulary carries those changes.',
+      'Computed from the analytics read model (cultivation.started and cultivation.stage-changed events); a paused cultivation counts ' +
+      'in its stage, a terminated one (cultivation.status-changed to TERMINATED) in none. For entries and passes by period and group, ' +
+      'see stageFunnelIndicator.',
   })
   stageFunnel(@Args('districtId', { type: () => ID, nullable: true, description: 'Only this district; all when omitted.' }) districtId?: string | null): Promise<StageCount[]> {
     return this.analytics.stageFunnel(districtId);
@@ -22,8 +23,8 @@ export class AnalyticsResolver {
     description:
       'The number of open escalations of the cultivations of one district (every district when districtId is omitted): the number of ' +
       'distinct escalation ids seen in cultivation.escalation-raised events for cultivations whose cultivation.started event has been ' +
-      'seen (an escalation climbing to a higher level counts once). No event yet says an escalation is acknowledged or resolved, so ' +
-      'for now every escalation raised counts as open. Eventually consistent: projected about every 500 ms.',
+      'seen (an escalation climbing to a higher level counts once), less those a cultivation.escalation-resolved event has resolved; ' +
+      'acknowledged ones are still open. Eventually consistent: projected about every 500 ms.',
   })
   openEscalationCount(@Args('districtId', { type: () => ID, nullable: true, description: 'Only this district; all when omitted.' }) districtId?: string | null): Promise<number> {
     return this.analytics.openEscalationCount(districtId);

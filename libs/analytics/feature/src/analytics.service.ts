@@ -11,24 +11,25 @@ import type { StageCount } from './analytics.types.js';
 export class AnalyticsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Every stage from FORMATION to COMPLETED, in that order, with the cultivations in it (zero included). */
+  /** Every stage from FORMATION to COMPLETED, in that order, with the cultivations in it (zero included); terminated ones are in none. */
   async stageFunnel(districtId?: string | null): Promise<StageCount[]> {
     const district = this.checkedDistrict(districtId);
     const rows: { stage: Stage; count: number }[] = await this.db.query(
       `SELECT "stage", count(*)::int AS "count" FROM "analytics"."cultivation_fact"
-       WHERE $1::uuid IS NULL OR "district_id" = $1::uuid GROUP BY "stage"`,
+       WHERE ($1::uuid IS NULL OR "district_id" = $1::uuid) AND "status" <> 'TERMINATED' GROUP BY "stage"`,
       [district],
     );
     const counts = new Map(rows.map((row) => [row.stage, row.count]));
     return STAGES.map((stage) => ({ stage, count: counts.get(stage) ?? 0 }));
   }
 
-  /** The escalations raised for the cultivations and not known to be resolved. */
+  /** The escalations raised for the cultivations and not resolved. */
   async openEscalationCount(districtId?: string | null): Promise<number> {
     const district = this.checkedDistrict(districtId);
     const [row]: { open: number }[] = await this.db.query(
-      `SELECT coalesce(sum("escalations_open"), 0)::int AS "open" FROM "analytics"."cultivation_fact"
-       WHERE $1::uuid IS NULL OR "district_id" = $1::uuid`,
+      `SELECT count(*)::int AS "open"
+       FROM "analytics"."escalation_fact" e JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = e."cultivation_id"
+       WHERE ($1::uuid IS NULL OR c."district_id" = $1::uuid) AND e."resolved_at" IS NULL`,
       [district],
     );
     return row.open;

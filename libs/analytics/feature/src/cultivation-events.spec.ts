@@ -13,18 +13,56 @@ describe('parseCultivationEvent', () => {
     stage: 'FORMATION',
     stageDeadline: '2026-03-01T00:00:00.000Z',
   };
+  const cultivationId = started.cultivationId;
+  const escalationId = randomUUID();
+  const at = '2026-01-02T03:04:05.000Z';
 
   it('reads the events the read model uses', () => {
-    expect(parseCultivationEvent('cultivation.started', 1, started)).toMatchObject({ ok: true, value: { kind: 'started', event: { districtId: started.districtId } } });
-    const raised = { cultivationId: started.cultivationId, escalationId: randomUUID(), type: 'DELAY', level: 2, stage: 'GROWTH', raisedAt: '2026-01-02T03:04:05.000Z' };
+    expect(parseCultivationEvent('cultivation.started', 1, started)).toEqual({
+      ok: true,
+      value: {
+        kind: 'started',
+        event: {
+          cultivationId,
+          institutionId: started.institutionId,
+          communityId: started.communityId,
+          districtId: started.districtId,
+          category: 'MEDIATION',
+          stage: 'FORMATION',
+          stageDeadline: new Date(started.stageDeadline),
+        },
+      },
+    });
+    const raised = { cultivationId, escalationId, type: 'DELAY', level: 2, stage: 'GROWTH', raisedAt: at };
     expect(parseCultivationEvent('cultivation.escalation-raised', 1, raised)).toEqual({
       ok: true,
-      value: { kind: 'escalation-raised', event: { ...raised, raisedAt: new Date(raised.raisedAt) } },
+      value: { kind: 'escalation-raised', event: { ...raised, raisedAt: new Date(at) } },
     });
-    expect(parseCultivationEvent('cultivation.stage-changed', 1, { cultivationId: started.cultivationId, from: 'FORMATION', to: 'GROWTH', at: '' })).toEqual({
+    expect(parseCultivationEvent('cultivation.escalation-acknowledged', 1, { cultivationId, escalationId, level: 2, at })).toEqual({
       ok: true,
-      value: { kind: 'stage-changed', event: { cultivationId: started.cultivationId, to: 'GROWTH' } },
+      value: { kind: 'escalation-acknowledged', event: { cultivationId, escalationId, level: 2, at: new Date(at) } },
     });
+    expect(parseCultivationEvent('cultivation.escalation-resolved', 1, { cultivationId, escalationId, resolution: 'GATE_APPROVED', at })).toEqual({
+      ok: true,
+      value: { kind: 'escalation-resolved', event: { cultivationId, escalationId, resolution: 'GATE_APPROVED', at: new Date(at) } },
+    });
+    expect(parseCultivationEvent('cultivation.status-changed', 1, { cultivationId, status: 'PAUSED', at })).toEqual({
+      ok: true,
+      value: { kind: 'status-changed', event: { cultivationId, status: 'PAUSED', at: new Date(at) } },
+    });
+    expect(parseCultivationEvent('cultivation.stage-changed', 1, { cultivationId, from: 'FORMATION', to: 'GROWTH', at })).toEqual({
+      ok: true,
+      value: { kind: 'stage-changed', event: { cultivationId, from: 'FORMATION', to: 'GROWTH', at: new Date(at), deadline: null } },
+    });
+  });
+
+  it('reads a deadline on cultivation.stage-changed when the event carries one, and tolerates a start without a usable one', () => {
+    const deadline = '2026-06-01T00:00:00.000Z';
+    expect(parseCultivationEvent('cultivation.stage-changed', 1, { cultivationId, from: 'FORMATION', to: 'GROWTH', at, deadline })).toMatchObject({
+      ok: true,
+      value: { event: { deadline: new Date(deadline) } },
+    });
+    expect(parseCultivationEvent('cultivation.started', 1, { ...started, stageDeadline: 'soon' })).toMatchObject({ ok: true, value: { event: { stageDeadline: null } } });
   });
 
   it('ignores other types, and says what is wrong with an unusable event', () => {
@@ -35,5 +73,14 @@ describe('parseCultivationEvent', () => {
       reason: 'invalid or missing districtId, stage',
     });
     expect(parseCultivationEvent('cultivation.stage-changed', 1, null)).toEqual({ ok: false, reason: 'the payload is not an object' });
+    expect(parseCultivationEvent('cultivation.stage-changed', 1, { cultivationId, from: 'FORMATION', to: 'GROWTH', at: '' })).toEqual({
+      ok: false,
+      reason: 'invalid or missing at',
+    });
+    expect(parseCultivationEvent('cultivation.status-changed', 1, { cultivationId, status: 'STOPPED', at })).toEqual({ ok: false, reason: 'invalid or missing status' });
+    expect(parseCultivationEvent('cultivation.escalation-acknowledged', 1, { cultivationId, escalationId, level: 0, at })).toEqual({
+      ok: false,
+      reason: 'invalid or missing level',
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { isUUID } from 'class-validator';
-import { ESCALATION_TYPES, EVENT_VERSIONS, ORGANIZATION_CATEGORIES, STAGES, type EscalationType, type OrganizationCategory, type Stage } from '@peiyu/contracts';
+import {
+  CULTIVATION_STATUSES,
+  ESCALATION_TYPES,
+  EVENT_VERSIONS,
+  ORGANIZATION_CATEGORIES,
+  STAGES,
+  type CultivationStatus,
+  type EscalationType,
+  type OrganizationCategory,
+  type Stage,
+} from '@peiyu/contracts';
 
 /**
  * The cultivation events the analytics read model consumes, checked before they touch it: an event
@@ -13,6 +23,8 @@ export interface CultivationStarted {
   districtId: string;
   category: OrganizationCategory;
   stage: Stage;
+  /** The deadline of the first stage; null when missing or not a date (the event is used anyway). */
+  stageDeadline: Date | null;
 }
 
 export interface EscalationRaised {
@@ -24,31 +36,69 @@ export interface EscalationRaised {
   raisedAt: Date;
 }
 
+export interface EscalationAcknowledged {
+  cultivationId: string;
+  escalationId: string;
+  level: number;
+  at: Date;
+}
+
+export interface EscalationResolved {
+  cultivationId: string;
+  escalationId: string;
+  resolution: string;
+  at: Date;
+}
+
 export interface StageChanged {
   cultivationId: string;
+  from: Stage;
   to: Stage;
+  at: Date;
+  /**
+   * The deadline of the stage entered. Not in version 1 of the event yet; read when present so that
+   * on-time rates cover every stage as soon as cultivation-service sends it.
+   */
+  deadline: Date | null;
+}
+
+export interface StatusChanged {
+  cultivationId: string;
+  status: CultivationStatus;
+  at: Date;
 }
 
 export type CultivationFactEvent =
   | { kind: 'started'; event: CultivationStarted }
   | { kind: 'escalation-raised'; event: EscalationRaised }
-  | { kind: 'stage-changed'; event: StageChanged };
+  | { kind: 'escalation-acknowledged'; event: EscalationAcknowledged }
+  | { kind: 'escalation-resolved'; event: EscalationResolved }
+  | { kind: 'stage-changed'; event: StageChanged }
+  | { kind: 'status-changed'; event: StatusChanged };
 
 /** The event types and versions the projection understands. */
 export const PROJECTED_EVENT_VERSIONS: Record<string, number> = {
   'cultivation.started': EVENT_VERSIONS['cultivation.started'],
   'cultivation.escalation-raised': EVENT_VERSIONS['cultivation.escalation-raised'],
+  'cultivation.escalation-acknowledged': EVENT_VERSIONS['cultivation.escalation-acknowledged'],
+  'cultivation.escalation-resolved': EVENT_VERSIONS['cultivation.escalation-resolved'],
   'cultivation.stage-changed': EVENT_VERSIONS['cultivation.stage-changed'],
+  'cultivation.status-changed': EVENT_VERSIONS['cultivation.status-changed'],
 };
 
 export type ParseResult = { ok: true; value: CultivationFactEvent } | { ok: false; reason: string } | { ok: 'ignored' };
 
 type Payload = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
-const uuid = (value: unknown): value is string => typeof value === 'string' && isUUID(value);
+const uuid: Check = (value) => typeof value === 'string' && isUUID(value);
+const instant: Check = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const stage: Check = (value) => oneOf(STAGES, value);
+const level: Check = (value) => Number.isInteger(value) && (value as number) >= 1;
+const optionalInstant = (value: unknown): Date | null => (instant(value) ? new Date(value as string) : null);
 
-function missing(payload: Payload, checks: Record<string, (value: unknown) => boolean>): string | null {
+function problemOf(payload: Payload, checks: Record<string, Check>): string | null {
   const bad = Object.entries(checks)
     .filter(([field, check]) => !check(payload[field]))
     .map(([field]) => field);
@@ -62,63 +112,63 @@ export function parseCultivationEvent(type: string, version: number, payload: un
   if (version !== expectedVersion) return { ok: false, reason: `version ${version} of ${type} is not understood (expected ${expectedVersion})` };
   if (typeof payload !== 'object' || payload === null) return { ok: false, reason: 'the payload is not an object' };
   const p = payload as Payload;
-  const stage = (value: unknown) => oneOf(STAGES, value);
+  const parse = (checks: Record<string, Check>, value: () => CultivationFactEvent): ParseResult => {
+    const problem = problemOf(p, checks);
+    return problem ? { ok: false, reason: problem } : { ok: true, value: value() };
+  };
+  const str = (field: string) => p[field] as string;
   switch (type) {
-    case 'cultivation.started': {
-      const problem = missing(p, {
-        cultivationId: uuid,
-        institutionId: uuid,
-        communityId: uuid,
-        districtId: uuid,
-        category: (value) => oneOf(ORGANIZATION_CATEGORIES, value),
-        stage,
-      });
-      if (problem) return { ok: false, reason: problem };
-      return {
-        ok: true,
-        value: {
+    case 'cultivation.started':
+      return parse(
+        { cultivationId: uuid, institutionId: uuid, communityId: uuid, districtId: uuid, category: (v) => oneOf(ORGANIZATION_CATEGORIES, v), stage },
+        () => ({
           kind: 'started',
           event: {
-            cultivationId: p.cultivationId as string,
-            institutionId: p.institutionId as string,
-            communityId: p.communityId as string,
-            districtId: p.districtId as string,
+            cultivationId: str('cultivationId'),
+            institutionId: str('institutionId'),
+            communityId: str('communityId'),
+            districtId: str('districtId'),
             category: p.category as OrganizationCategory,
             stage: p.stage as Stage,
+            stageDeadline: optionalInstant(p.stageDeadline),
           },
-        },
-      };
-    }
-    case 'cultivation.escalation-raised': {
-      const problem = missing(p, {
-        cultivationId: uuid,
-        escalationId: uuid,
-        type: (value) => oneOf(ESCALATION_TYPES, value),
-        level: (value) => Number.isInteger(value),
-        stage,
-        raisedAt: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
-      });
-      if (problem) return { ok: false, reason: problem };
-      return {
-        ok: true,
-        value: {
+        }),
+      );
+    case 'cultivation.escalation-raised':
+      return parse(
+        { cultivationId: uuid, escalationId: uuid, type: (v) => oneOf(ESCALATION_TYPES, v), level, stage, raisedAt: instant },
+        () => ({
           kind: 'escalation-raised',
           event: {
-            cultivationId: p.cultivationId as string,
-            escalationId: p.escalationId as string,
+            cultivationId: str('cultivationId'),
+            escalationId: str('escalationId'),
             type: p.type as EscalationType,
             level: p.level as number,
             stage: p.stage as Stage,
-            raisedAt: new Date(p.raisedAt as string),
+            raisedAt: new Date(str('raisedAt')),
           },
-        },
-      };
-    }
-    default: {
+        }),
+      );
+    case 'cultivation.escalation-acknowledged':
+      return parse({ cultivationId: uuid, escalationId: uuid, level, at: instant }, () => ({
+        kind: 'escalation-acknowledged',
+        event: { cultivationId: str('cultivationId'), escalationId: str('escalationId'), level: p.level as number, at: new Date(str('at')) },
+      }));
+    case 'cultivation.escalation-resolved':
+      return parse({ cultivationId: uuid, escalationId: uuid, resolution: (v) => typeof v === 'string', at: instant }, () => ({
+        kind: 'escalation-resolved',
+        event: { cultivationId: str('cultivationId'), escalationId: str('escalationId'), resolution: str('resolution'), at: new Date(str('at')) },
+      }));
+    case 'cultivation.status-changed':
+      return parse({ cultivationId: uuid, status: (v) => oneOf(CULTIVATION_STATUSES, v), at: instant }, () => ({
+        kind: 'status-changed',
+        event: { cultivationId: str('cultivationId'), status: p.status as CultivationStatus, at: new Date(str('at')) },
+      }));
+    default:
       // cultivation.stage-changed
-      const problem = missing(p, { cultivationId: uuid, to: stage });
-      if (problem) return { ok: false, reason: problem };
-      return { ok: true, value: { kind: 'stage-changed', event: { cultivationId: p.cultivationId as string, to: p.to as Stage } } };
-    }
+      return parse({ cultivationId: uuid, from: stage, to: stage, at: instant }, () => ({
+        kind: 'stage-changed',
+        event: { cultivationId: str('cultivationId'), from: p.from as Stage, to: p.to as Stage, at: new Date(str('at')), deadline: optionalInstant(p.deadline) },
+      }));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseCultivationEvent, type CultivationFactEvent } from './cultivation-events.js';
+import { applyFactEvent } from './apply-fact-event.js';
+import { parseCultivationEvent } from './cultivation-events.js';
 
 /** The outbox this projector reads, and its key in `analytics.projection_position`. */
 export const CULTIVATION_SOURCE = 'cultivation';
@@ -42,8 +43,9 @@ function pgCode(error: unknown): string | undefined {
 /**
  * Feeds the analytics read model from cultivation-service's outbox (`"cultivation"."outbox"`): every
  * 500 ms it reads the events after its stored position, in id order and in batches, and applies each
- * to `analytics.cultivation_fact` / `analytics.escalation_fact` in the same transaction that moves the
- * position, so an event is applied exactly once. It never reads cultivation's own tables, and no user
+ * to the read model (`cultivation_fact`, `stage_period`, `pause_interval`, `escalation_fact` in the
+ * `analytics` schema; see apply-fact-event.ts) in the same transaction that moves the position, so an
+ * event is applied exactly once. It never reads cultivation's own tables, and no user
  * request waits on it.
  *
  * Outbox ids come from a sequence, so they may become visible out of order (a transaction holding a
@@ -199,46 +201,7 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
       this.logger.warn(`Skipped ${CULTIVATION_SOURCE} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
       return;
     }
-    await applyFactEvent(manager, parsed.value, row.occurred_at);
-  }
-}
-
-/** Applies one event to the read model. */
-async function applyFactEvent(manager: EntityManager, fact: CultivationFactEvent, occurredAt: Date): Promise<void> {
-  switch (fact.kind) {
-    case 'started': {
-      const e = fact.event;
-      // Escalations seen before the start (not expected in one outbox's order) still count.
-      await manager.query(
-        `INSERT INTO "analytics"."cultivation_fact"
-           ("cultivation_id", "district_id", "institution_id", "community_id", "category", "stage", "started_at", "escalations_open")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT count(*) FROM "analytics"."escalation_fact" WHERE "cultivation_id" = $1))
-         ON CONFLICT ("cultivation_id") DO NOTHING`,
-        [e.cultivationId, e.districtId, e.institutionId, e.communityId, e.category, e.stage, occurredAt],
-      );
-      return;
-    }
-    case 'escalation-raised': {
-      const e = fact.event;
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO "analytics"."escalation_fact" ("escalation_id", "cultivation_id", "type", "level", "stage", "raised_at")
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("escalation_id") DO NOTHING RETURNING "escalation_id"`,
-        [e.escalationId, e.cultivationId, e.type, e.level, e.stage, e.raisedAt],
-      );
-      if (inserted.length > 0) {
-        await manager.query(`UPDATE "analytics"."cultivation_fact" SET "escalations_open" = "escalations_open" + 1 WHERE "cultivation_id" = $1`, [
-          e.cultivationId,
-        ]);
-      } else {
-        // The same escalation climbing the ladder: one escalation, at its highest level.
-        await manager.query(`UPDATE "analytics"."escalation_fact" SET "level" = GREATEST("level", $2) WHERE "escalation_id" = $1`, [e.escalationId, e.level]);
-      }
-      return;
-    }
-    case 'stage-changed': {
-      const e = fact.event;
-      await manager.query(`UPDATE "analytics"."cultivation_fact" SET "stage" = $2 WHERE "cultivation_id" = $1`, [e.cultivationId, e.to]);
-      return;
-    }
+    const unused = await applyFactEvent(manager, parsed.value, row.occurred_at);
+    if (unused) this.logger.warn(`${CULTIVATION_SOURCE} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
   }
 }

@@ -3,3 +3,7 @@ export * from './analytics.service.js';
 export * from './analytics.types.js';
 export * from './cultivation.projector.js';
 export * from './cultivation-events.js';
+export * from './csv.js';
+export * from './indicator-periods.js';
+export * from './indicator.service.js';
+export * from './indicator.types.js';

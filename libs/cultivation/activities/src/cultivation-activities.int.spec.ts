@@ -57,7 +57,7 @@ describe('cultivation activities', () => {
     const [row] = await db.query(`SELECT stage, policy_version FROM cultivation.cultivation WHERE id = $1`, [id]);
     expect(row).toEqual({ stage: 'GROWTH', policy_version: 2 });
     const events = await db.query(`SELECT payload FROM cultivation.outbox WHERE type = 'cultivation.stage-changed' AND payload->>'cultivationId' = $1`, [id]);
-    expect(events).toEqual([{ payload: { cultivationId: id, from: 'FORMATION', to: 'GROWTH', at: '2026-02-20T00:00:00.000Z' } }]);
+    expect(events).toEqual([{ payload: { cultivationId: id, from: 'FORMATION', to: 'GROWTH', at: '2026-02-20T00:00:00.000Z', deadline: '2026-08-19T00:00:00.000Z' } }]);
     const timeline = await db.query(`SELECT sequence, kind, actor_role FROM cultivation.timeline_event WHERE cultivation_id = $1 ORDER BY sequence`, [id]);
     expect(timeline).toEqual([
       { sequence: 1, kind: 'STAGE_ENTERED', actor_role: null },

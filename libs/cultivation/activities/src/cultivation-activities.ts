@@ -59,10 +59,11 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
       const mails: { recipients: Recipient[]; subject: string }[] = [];
       const recorded = await db.transaction(async (m) => {
         const actor = 'by' in command.event ? command.event.by : null;
+        const stream = command.stream ?? 'process';
         const inserted: unknown[] = await m.query(
-          `INSERT INTO "cultivation"."timeline_event" ("cultivation_id", "sequence", "kind", "at", "actor_id", "actor_role", "details")
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING "sequence"`,
-          [command.cultivationId, command.sequence, command.event.kind, command.at, actor?.userId ?? null, actor?.role ?? null, JSON.stringify(command.event)],
+          `INSERT INTO "cultivation"."timeline_event" ("cultivation_id", "stream", "sequence", "kind", "at", "actor_id", "actor_role", "details")
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING "sequence"`,
+          [command.cultivationId, stream, command.sequence, command.event.kind, command.at, actor?.userId ?? null, actor?.role ?? null, JSON.stringify(command.event)],
         );
         if (inserted.length === 0) return false;
         const eventKey = `${command.workflowId}:${command.sequence}`;
@@ -137,7 +138,24 @@ async function notificationFor(
     case 'CORRECTION_PLAN_SUBMITTED':
     case 'TERMINATED':
     case 'COMPLETED':
+    case 'WITHDRAWAL_STARTED':
+    case 'WITHDRAWAL_PHASE_ADVANCED':
+    case 'HANDOVER_CONFIRMED':
+    case 'FINAL_EVALUATION_RECORDED':
+    case 'FOLLOW_UP_RECORDED':
+    case 'FOLLOW_UP_MISSED':
+    case 'WITHDRAWAL_REENGAGED':
       return null;
+    case 'FOLLOW_UP_DUE': {
+      const followUp = event.withdrawal.followUps[event.index];
+      return {
+        kind: 'FOLLOW_UP_DUE',
+        role: 'SOCIAL_WORKER',
+        escalationKey: null,
+        summary: `Follow-up ${event.index + 1} (+${followUp.monthsAfter} months) of a withdrawn organization is due; record it by ${followUp.windowEndsAt}`,
+        details: { index: event.index, monthsAfter: followUp.monthsAfter, dueAt: followUp.dueAt, windowEndsAt: followUp.windowEndsAt },
+      };
+    }
   }
 }
 
@@ -174,14 +192,14 @@ async function project(m: EntityManager, cultivationId: string, at: string, even
         [cultivationId, event.stage, at, event.deadline, event.policyVersion],
       );
       if (previous && previous.stage !== event.stage) {
-        await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: previous.stage as never, to: event.stage, at }));
+        await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: previous.stage as never, to: event.stage, at, deadline: event.deadline }));
       }
       return;
     }
     case 'COMPLETED':
       await m.query(`UPDATE "cultivation"."cultivation" SET "stage" = 'COMPLETED', "stage_started_at" = $2 WHERE "id" = $1`, [cultivationId, at]);
       await m.query(`UPDATE "cultivation"."stage_history" SET "left_at" = $2 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`, [cultivationId, at]);
-      await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: 'WITHDRAWAL', to: 'COMPLETED', at }));
+      await outbox(domainEvent('cultivation.stage-changed', { cultivationId, from: 'WITHDRAWAL', to: 'COMPLETED', at, deadline: null }));
       return;
     case 'GATE_EVALUATED':
       await m.query(`UPDATE "cultivation"."cultivation" SET "gate" = $2 WHERE "id" = $1`, [cultivationId, JSON.stringify(event.gate)]);
@@ -192,6 +210,7 @@ async function project(m: EntityManager, cultivationId: string, at: string, even
     case 'DEADLINE_EXTENDED':
       await m.query(`UPDATE "cultivation"."cultivation" SET "stage_deadline" = $2 WHERE "id" = $1`, [cultivationId, event.to]);
       await m.query(`UPDATE "cultivation"."stage_history" SET "deadline" = $3 WHERE "cultivation_id" = $1 AND "stage" = $2`, [cultivationId, event.stage, event.to]);
+      await outbox(domainEvent('cultivation.deadline-extended', { cultivationId, stage: event.stage, deadline: event.to, at }));
       return;
     case 'PAUSED':
       await m.query(`UPDATE "cultivation"."cultivation" SET "status" = 'PAUSED', "paused_at" = $2 WHERE "id" = $1`, [cultivationId, at]);
@@ -255,6 +274,21 @@ async function project(m: EntityManager, cultivationId: string, at: string, even
       await outbox(domainEvent('cultivation.escalation-acknowledged', { cultivationId, escalationId: id, level: event.level, at }));
       return;
     }
+    case 'WITHDRAWAL_STARTED':
+    case 'WITHDRAWAL_PHASE_ADVANCED':
+    case 'HANDOVER_CONFIRMED':
+    case 'FINAL_EVALUATION_RECORDED':
+    case 'FOLLOW_UP_DUE':
+    case 'FOLLOW_UP_RECORDED':
+    case 'FOLLOW_UP_MISSED':
+    case 'WITHDRAWAL_REENGAGED':
+      await m.query(
+        `INSERT INTO "cultivation"."withdrawal" ("cultivation_id", "state", "updated_at") VALUES ($1, $2, $3)
+         ON CONFLICT ("cultivation_id") DO UPDATE SET "state" = EXCLUDED."state", "updated_at" = EXCLUDED."updated_at"
+         WHERE ("cultivation"."withdrawal"."state"->>'sequence')::int < (EXCLUDED."state"->>'sequence')::int`,
+        [cultivationId, JSON.stringify(event.withdrawal), at],
+      );
+      return;
     case 'ESCALATION_RESOLVED': {
       const id = await escalationIdOf(m, cultivationId, event.key);
       await m.query(`UPDATE "cultivation"."escalation" SET "status" = 'RESOLVED', "resolved_at" = $2, "resolution" = $3 WHERE "id" = $1`, [id, at, event.resolution]);

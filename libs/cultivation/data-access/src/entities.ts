@@ -10,6 +10,7 @@ import type {
   ProcessPolicy,
   Role,
   Stage,
+  WithdrawalState,
 } from '@peiyu/contracts';
 
 export const CULTIVATION_SCHEMA = 'cultivation';
@@ -63,6 +64,8 @@ export class StageHistoryEntity {
 @Entity({ schema: CULTIVATION_SCHEMA, name: 'timeline_event' })
 export class TimelineEventEntity {
   @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  /** 'process' for the cultivation workflow's events, 'withdrawal' for its withdrawal's. */
+  @PrimaryColumn('text') stream: 'process' | 'withdrawal';
   @PrimaryColumn('integer') sequence: number;
   @Column('text') kind: ProcessEventKind;
   @Column('timestamptz') at: Date;
@@ -119,7 +122,7 @@ export class NotificationEntity {
   @PrimaryColumn('uuid') id: string;
   @Index()
   @Column('uuid', { name: 'user_id' }) userId: string;
-  /** ESCALATION (raised or climbed to the recipient's level) or APPROVAL_REQUEST (a gate is met). */
+  /** ESCALATION (raised or climbed to the recipient's level), APPROVAL_REQUEST (a gate is met) or FOLLOW_UP_DUE. */
   @Column('text') kind: NotificationKind;
   @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
   @Column('uuid', { name: 'escalation_id', nullable: true }) escalationId: string | null;
@@ -132,5 +135,12 @@ export class NotificationEntity {
   @Column('text', { name: 'source_key' }) sourceKey: string;
 }
 
-export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST'] as const;
+export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'FOLLOW_UP_DUE'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+@Entity({ schema: CULTIVATION_SCHEMA, name: 'withdrawal' })
+export class WithdrawalEntity {
+  @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  @Column('jsonb') state: WithdrawalState;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}

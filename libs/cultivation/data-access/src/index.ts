@@ -7,6 +7,7 @@ import {
   ProcessPolicyEntity,
   StageHistoryEntity,
   TimelineEventEntity,
+  WithdrawalEntity,
 } from './entities.js';
 import { CultivationReadModel1764300000300 } from './migrations/1764300000300-cultivation-read-model.js';
 import { CultivationProcess1764300000400 } from './migrations/1764300000400-cultivation-process.js';
@@ -17,6 +18,6 @@ export * from './policies.js';
 /** What cultivation-service owns in PostgreSQL (the worker's cultivation activities write it too). */
 export const cultivationOwnership = {
   schemas: [CULTIVATION_SCHEMA],
-  entities: [CultivationEntity, StageHistoryEntity, TimelineEventEntity, EscalationEntity, EscalationStepEntity, ProcessPolicyEntity, NotificationEntity],
+  entities: [CultivationEntity, StageHistoryEntity, TimelineEventEntity, EscalationEntity, EscalationStepEntity, ProcessPolicyEntity, NotificationEntity, WithdrawalEntity],
   migrations: [CultivationReadModel1764300000300, CultivationProcess1764300000400],
 };

@@ -3,6 +3,7 @@ import { CultivationService } from './cultivation.service.js';
 import { CultivationResolver, EscalationResolver, ProcessPolicyResolver } from './cultivation.resolvers.js';
 import { createTemporalClient, TEMPORAL_CLIENT } from './temporal-client.js';
 import { NotificationResolver } from './notifications.resolver.js';
+import { WithdrawalResolver } from './withdrawal.resolver.js';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -26,6 +27,7 @@ export class CultivationModule implements OnApplicationShutdown {
         EscalationResolver,
         ProcessPolicyResolver,
         NotificationResolver,
+        WithdrawalResolver,
       ],
       exports: [CultivationService],
     };

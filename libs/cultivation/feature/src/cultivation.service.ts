@@ -13,10 +13,11 @@ import {
   searchAttributeKeys,
   type Actor,
   type ApiErrorCode,
-  type CultivationProcessState,
   type CultivationWorkflowInput,
   type Identity,
   type ProcessPolicy,
+  withdrawalMessages,
+  withdrawalWorkflowId,
 } from '@peiyu/contracts';
 import { findCommunityPlacements } from '@peiyu/communities-data-access';
 import {
@@ -27,6 +28,7 @@ import {
   ProcessPolicyEntity,
   StageHistoryEntity,
   TimelineEventEntity,
+  WithdrawalEntity,
   currentPolicy,
 } from '@peiyu/cultivation-data-access';
 import { existingInstitutionIds, findOrganizationSummaries } from '@peiyu/organizations-data-access';
@@ -177,6 +179,7 @@ export class CultivationService {
             category: workflowInput.category,
             stage: 'FORMATION',
             stageDeadline: workflowInput.formationDeadline,
+            at: startedAt.toISOString(),
           }),
         );
         await this.startWorkflow(workflowInput);
@@ -197,12 +200,28 @@ export class CultivationService {
    */
   async command(cultivationId: string, update: keyof typeof cultivationMessages, request: object): Promise<CultivationEntity> {
     const cultivation = await this.get(cultivationId);
+    await this.executeUpdate(cultivation.workflowId, cultivationMessages[update], request, cultivationId);
+    return this.get(cultivationId);
+  }
+
+  /** The same for the withdrawal child workflow; WRONG_STATUS when the cultivation is not in withdrawal. */
+  async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: object): Promise<CultivationEntity> {
+    const cultivation = await this.get(cultivationId);
+    if (cultivation.stage !== 'WITHDRAWAL') throw new DomainException('WRONG_STATUS', `The cultivation is in ${cultivation.stage}, not in withdrawal.`);
+    await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], request, cultivationId);
+    return this.get(cultivationId);
+  }
+
+  withdrawalOf(cultivationIds: readonly string[]): Promise<WithdrawalEntity[]> {
+    return this.db.getRepository(WithdrawalEntity).findBy({ cultivationId: In([...cultivationIds]) });
+  }
+
+  private async executeUpdate(workflowId: string, update: string, request: object, cultivationId: string): Promise<void> {
     try {
-      await this.temporal.workflow.getHandle(cultivation.workflowId).executeUpdate<CultivationProcessState, [object]>(cultivationMessages[update], { args: [request] });
+      await this.temporal.workflow.getHandle(workflowId).executeUpdate<unknown, [object]>(update, { args: [request] });
     } catch (error) {
       throw this.commandError(error, cultivationId);
     }
-    return this.get(cultivationId);
   }
 
   async escalationById(id: string): Promise<EscalationEntity> {

@@ -27,7 +27,14 @@ export function parsePolicyDocument(text: string, version: number): ProcessPolic
     ladder: [],
     maxPauseSeconds: seconds(doc.maxPauseSeconds, 'maxPauseSeconds'),
     correctionPlanDueSeconds: seconds(doc.correctionPlanDueSeconds, 'correctionPlanDueSeconds'),
+    withdrawal: { followUpMonths: [], followUpWindowSeconds: 0 },
   };
+  const withdrawal = object(doc.withdrawal, 'withdrawal');
+  const months = withdrawal.followUpMonths;
+  if (!Array.isArray(months) || months.length === 0 || !months.every((m, i) => Number.isInteger(m) && m > 0 && (i === 0 || m > months[i - 1]))) {
+    fail('withdrawal.followUpMonths', 'must list increasing whole numbers of months, e.g. [1, 3, 6]');
+  }
+  policy.withdrawal = { followUpMonths: months as number[], followUpWindowSeconds: seconds(withdrawal.followUpWindowSeconds, 'withdrawal.followUpWindowSeconds') };
   for (const stage of WORKING_STAGES) {
     const s = object(stages[stage], `stages.${stage}`);
     const ratio = s.warningRatio;

@@ -15,6 +15,8 @@ import {
   type Role,
 } from '@peiyu/contracts';
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
+import type { OrganizationActivities } from '@peiyu/organizations-activities';
+import { HANDOVER_ITEMS, withdrawalWorkflowId } from '@peiyu/contracts';
 import { createTimeSkippingEnvironment } from '@peiyu/platform-testing';
 import {
   acknowledgeEscalationUpdate,
@@ -29,6 +31,14 @@ import {
   terminateUpdate,
   type cultivationWorkflow,
 } from './cultivation.workflow.js';
+import {
+  advancePhaseUpdate,
+  confirmHandoverUpdate,
+  recordFinalEvaluationUpdate,
+  recordFollowUpUpdate,
+  withdrawalStateQuery,
+  type withdrawalWorkflow,
+} from './withdrawal.workflow.js';
 
 const require = createRequire(import.meta.url);
 const HOUR = 60 * 60 * 1000;
@@ -49,8 +59,13 @@ describe('cultivationWorkflow', () => {
   const recorded = new Map<string, ProcessEvent[]>();
   /** Whether the stubbed evidence meets every criterion, per organization. */
   const gateMet = new Map<string, boolean>();
+  /** Organizations marked independent. */
+  const independent: string[] = [];
 
-  const activities: CultivationActivities = {
+  const activities: CultivationActivities & OrganizationActivities = {
+    async markOrganizationIndependent({ organizationId }) {
+      independent.push(organizationId);
+    },
     async loadPolicy() {
       return DEFAULT_PROCESS_POLICY;
     },
@@ -59,6 +74,7 @@ describe('cultivationWorkflow', () => {
       return command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: met ? c.threshold : 0, met, evidence: 'stub' }));
     },
     async recordProcessEvent(command) {
+      if (command.stream === 'withdrawal') return { recorded: true };
       const list = recorded.get(command.cultivationId) ?? [];
       // Idempotent like the real one: a retried sequence number is not recorded twice.
       if (list.length >= command.sequence) return { recorded: false };
@@ -70,7 +86,7 @@ describe('cultivationWorkflow', () => {
 
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./cultivation.workflow.ts'), activities });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./index.ts'), activities });
     running = worker.run();
   }, 60000);
   afterAll(async () => {
@@ -214,18 +230,75 @@ describe('cultivationWorkflow', () => {
     await handle.terminate();
   });
 
-  it('runs all four stages to completion', async () => {
-    await start(30);
+  /** Approves formation, growth and maturity: the cultivation enters withdrawal and its child starts. */
+  async function reachWithdrawal(): Promise<WorkflowHandle<typeof withdrawalWorkflow>> {
     gateMet.set(input.organizationId, true);
     await handle.signal(evidenceChangedSignal);
-    for (const next of ['GROWTH', 'MATURITY', 'WITHDRAWAL', 'COMPLETED']) {
-      await until((s) => s.gate.met || s.gate.criteria.length === 0, 'the gate met');
+    for (const next of ['GROWTH', 'MATURITY', 'WITHDRAWAL']) {
+      await until((s) => s.gate.met, 'the gate met');
       const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
       expect(s.stage).toBe(next);
+    }
+    const child = env.client.workflow.getHandle<typeof withdrawalWorkflow>(withdrawalWorkflowId(input.cultivationId));
+    for (let i = 0; i < 100; i++) {
+      if ((await child.describe().catch(() => null))?.status.name === 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return child;
+  }
+
+  /** Steps back to observing, hands everything over and records the final evaluation. */
+  async function handOverAndEvaluate(child: WorkflowHandle<typeof withdrawalWorkflow>): Promise<void> {
+    const worker = actor('SOCIAL_WORKER');
+    await child.executeUpdate(advancePhaseUpdate, { args: [{ actor: worker }] });
+    await child.executeUpdate(advancePhaseUpdate, { args: [{ actor: worker }] });
+    const early = await rejection(child.executeUpdate(recordFinalEvaluationUpdate, { args: [{ actor: actor('SUPERVISOR'), community: { score: 80, note: 'x' }, organization: { score: 80, note: 'x' }, institution: { score: 80, note: 'x' } }] }));
+    expect(early.type).toBe('WRONG_STATUS');
+    for (const item of HANDOVER_ITEMS) await child.executeUpdate(confirmHandoverUpdate, { args: [{ actor: worker, item, takenOverBy: '张阿姨' }] });
+    const evaluation = { score: 85, note: '居民参与度高' };
+    await child.executeUpdate(recordFinalEvaluationUpdate, { args: [{ actor: actor('SUPERVISOR'), community: evaluation, organization: evaluation, institution: evaluation }] });
+    await until((s) => s.withdrawal?.finalEvaluated === true, 'the final evaluation reported');
+  }
+
+  it('runs all four stages: withdrawal completes when the +1, +3 and +6 month follow-ups pass, and the organization is independent', async () => {
+    await start(30);
+    const child = await reachWithdrawal();
+    const approveWithdrawal = await rejection(handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] }));
+    expect(approveWithdrawal.type).toBe('WRONG_STATUS');
+    await handOverAndEvaluate(child);
+
+    const tooEarly = await rejection(child.executeUpdate(recordFollowUpUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), index: 0, passed: true, note: 'ok' }] }));
+    expect(tooEarly.type).toBe('WRONG_STATUS');
+    for (const [index, days] of [[0, 32], [1, 62], [2, 93]] as const) {
+      await env.sleep(days * DAY);
+      await child.executeUpdate(recordFollowUpUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), index, passed: true, note: '活动照常开展' }] });
     }
     const final = await handle.result();
     expect(final).toMatchObject({ stage: 'COMPLETED', status: 'ACTIVE', escalations: [] });
     expect(events().at(-1)).toBe('COMPLETED');
+    expect(independent).toContain(input.organizationId);
+    expect((await child.result()).outcome).toBe('INDEPENDENT');
+  });
+
+  it('escalates a missed follow-up, resolves it when recorded late, and re-engages support after a failed one', async () => {
+    await start(30);
+    const child = await reachWithdrawal();
+    await handOverAndEvaluate(child);
+    // The +1 month follow-up's window (14 days) passes unrecorded.
+    await env.sleep(50 * DAY);
+    let s = await until((x) => x.escalations.some((e) => e.key === 'DELAY:WITHDRAWAL:FOLLOW_UP-0:1'), 'a missed follow-up escalation');
+    expect((await child.query(withdrawalStateQuery)).followUps[0].result).toBe('MISSED');
+
+    await child.executeUpdate(recordFollowUpUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), index: 0, passed: false, note: '骨干流失，活动停止' }] });
+    s = await until((x) => x.escalations.some((e) => e.type === 'PERFORMANCE'), 'a PERFORMANCE escalation');
+    expect(s.escalations.map((e) => e.key)).toEqual(['PERFORMANCE:WITHDRAWAL:FOLLOW_UP-0:1']);
+    expect(s.withdrawal).toEqual({ finalEvaluated: false });
+    const reengaged = await child.query(withdrawalStateQuery);
+    expect(reengaged).toMatchObject({ phase: 'ASSISTING', finalEvaluation: null, followUps: [], reengagements: 1 });
+
+    await handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), reason: '组织解散' }] });
+    await handle.result();
+    await expect(child.result()).rejects.toThrow();
   });
 
   it('stops the stage clock while paused, and escalates a pause longer than policy as INTERRUPTION', async () => {

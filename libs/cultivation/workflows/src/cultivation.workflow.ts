@@ -1,13 +1,16 @@
 import {
   ApplicationFailure,
+  ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
   defineSignal,
   defineUpdate,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -32,10 +35,15 @@ import {
   type Stage,
   type SubmitCorrectionPlanRequest,
   type TerminateRequest,
+  type WithdrawalReport,
   type WorkingStage,
+  withdrawalMessages,
+  withdrawalWorkflowId,
 } from '@peiyu/contracts';
 // Types only: the workflow bundle must not contain activity code (it touches the database).
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
+import type { OrganizationActivities } from '@peiyu/organizations-activities';
+import { withdrawalWorkflow } from './withdrawal.workflow.js';
 
 export const stateQuery = defineQuery<CultivationProcessState>(cultivationMessages.state);
 export const evidenceChangedSignal = defineSignal(cultivationMessages.evidenceChanged);
@@ -47,11 +55,14 @@ export const acknowledgeEscalationUpdate = defineUpdate<CultivationProcessState,
 export const flagDeviationUpdate = defineUpdate<CultivationProcessState, [FlagDeviationRequest]>(cultivationMessages.flagDeviation);
 export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, [SubmitCorrectionPlanRequest]>(cultivationMessages.submitCorrectionPlan);
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
+export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const { loadPolicy, evaluateGate, recordProcessEvent } = proxyActivities<CultivationActivities>({
+const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+} as const;
+const { loadPolicy, evaluateGate, recordProcessEvent } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
+const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
 /** Rejection reasons an update validator gives; cultivation-service maps each to a GraphQL error code. */
 export type RejectionType = 'FORBIDDEN' | 'WRONG_STATUS' | 'GATE_NOT_MET' | 'BAD_USER_INPUT' | 'EXTENSION_BEYOND_POLICY' | 'NOT_FOUND';
@@ -93,9 +104,11 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     occurrences: {},
     pausedAt: null,
     deviation: null,
+    withdrawal: null,
     sequence: 0,
   };
   let changes = 0;
+  const reports: WithdrawalReport[] = [];
   let evidenceDirty = false;
   let busy = false;
 
@@ -129,7 +142,8 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     const criteria = state.policy.stages[state.stage].criteria[input.category];
     const results = await evaluateGate({ organizationId: input.organizationId, communityId: input.communityId, category: input.category, stage: state.stage, criteria });
     const gate = { criteria: results, met: results.every((c) => c.met), evaluatedAt: iso(now()) };
-    const changed = JSON.stringify(gate.criteria) !== JSON.stringify(state.gate.criteria);
+    // Recorded when anything the read model shows changes; an empty gate becomes met at once.
+    const changed = gate.met !== state.gate.met || JSON.stringify(gate.criteria) !== JSON.stringify(state.gate.criteria);
     state.gate = gate;
     if (changed) await record({ kind: 'GATE_EVALUATED', stage: state.stage, gate });
   }
@@ -149,10 +163,20 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     await record({ kind: 'STAGE_ENTERED', stage, deadline: state.stageDeadline, policyVersion: state.policy.version });
     publishSearchAttributes();
     await refreshGate();
+    if (stage === 'WITHDRAWAL') {
+      state.withdrawal = { finalEvaluated: false };
+      // Abandoned on close, so it outlives this run when the history continues as new; it reports
+      // by signal to this workflow id, and termination cancels it explicitly.
+      await startChild(withdrawalWorkflow, {
+        workflowId: withdrawalWorkflowId(input.cultivationId),
+        args: [{ cultivationId: input.cultivationId, parentWorkflowId: workflowId, policy: state.policy.withdrawal }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
   }
 
-  async function raise(type: EscalationType): Promise<void> {
-    const counter = `${type}:${state.stage}`;
+  async function raise(type: EscalationType, cause?: string): Promise<void> {
+    const counter = counterOf(type, cause);
     state.occurrences[counter] = (state.occurrences[counter] ?? 0) + 1;
     const escalation: EscalationState = {
       key: `${counter}:${state.occurrences[counter]}`,
@@ -175,14 +199,19 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     publishSearchAttributes();
   }
 
-  const openOf = (type: EscalationType) => state.escalations.find((e) => e.type === type && e.stage === state.stage);
+  /** Escalation keys are `<counter>:<occurrence>`; the counter is type and stage, and a cause when one stage has several (follow-ups). */
+  const counterOf = (type: EscalationType, cause?: string) => (cause ? `${type}:${state.stage}:${cause}` : `${type}:${state.stage}`);
+  const counterOfKey = (key: string) => key.slice(0, key.lastIndexOf(':'));
+  const openOf = (type: EscalationType, cause?: string) => state.escalations.find((e) => counterOfKey(e.key) === counterOf(type, cause));
+  /** The stage deadline counts while active, except after the withdrawal's final evaluation (then follow-ups pace it). */
+  const stageClockRunning = () => state.status === 'ACTIVE' && !state.withdrawal?.finalEvaluated;
   const finished = () => state.status === 'TERMINATED' || state.stage === 'COMPLETED';
 
   /** The next instant at which something is due, or null when only a message can change anything. */
   function nextWake(): number | null {
     if (finished()) return null;
     const due: number[] = [];
-    if (state.status === 'ACTIVE' && !openOf('DELAY')) due.push(Date.parse(state.stageDeadline));
+    if (stageClockRunning() && !openOf('DELAY')) due.push(Date.parse(state.stageDeadline));
     if (state.pausedAt && !openOf('INTERRUPTION')) due.push(Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000);
     if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION')) due.push(Date.parse(state.deviation.correctionDueAt));
     for (const e of state.escalations) {
@@ -192,12 +221,14 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
   }
 
   async function processDue(): Promise<void> {
+    while (reports.length > 0) await onWithdrawalReport(reports.shift()!);
+    if (finished()) return;
     if (evidenceDirty) {
       evidenceDirty = false;
       await refreshGate();
     }
     const t = now();
-    if (state.status === 'ACTIVE' && !openOf('DELAY') && t >= Date.parse(state.stageDeadline)) await raise('DELAY');
+    if (stageClockRunning() && !openOf('DELAY') && t >= Date.parse(state.stageDeadline)) await raise('DELAY');
     if (state.pausedAt && !openOf('INTERRUPTION') && t >= Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000) await raise('INTERRUPTION');
     if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION') && t >= Date.parse(state.deviation.correctionDueAt)) await raise('DEVIATION');
     for (const e of state.escalations) {
@@ -210,6 +241,40 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     }
   }
 
+  /** What the withdrawal child reports: escalations for missed or failed follow-ups, and the end. */
+  async function onWithdrawalReport(report: WithdrawalReport): Promise<void> {
+    switch (report.kind) {
+      case 'FINAL_EVALUATED':
+        state.withdrawal = { finalEvaluated: true };
+        await resolve((e) => counterOfKey(e.key) === counterOf('DELAY'), 'final evaluation recorded');
+        return;
+      case 'FOLLOW_UP_MISSED':
+        await raise('DELAY', `FOLLOW_UP-${report.index}`);
+        return;
+      case 'FOLLOW_UP_RECORDED':
+        await resolve((e) => counterOfKey(e.key) === counterOf('DELAY', `FOLLOW_UP-${report.index}`), 'follow-up recorded');
+        if (!report.passed) {
+          // Support re-engages; the withdrawal clock starts again for the new final evaluation.
+          state.withdrawal = { finalEvaluated: false };
+          await raise('PERFORMANCE', `FOLLOW_UP-${report.index}`);
+          const from = state.stageDeadline;
+          state.stageDeadline = iso(now() + state.policy.stages.WITHDRAWAL.durationSeconds * 1000);
+          await record({ kind: 'DEADLINE_EXTENDED', stage: 'WITHDRAWAL', from, to: state.stageDeadline, reason: 're-engaged after a failed follow-up', by: null });
+        }
+        return;
+      case 'INDEPENDENT':
+        await resolve(() => true, 'organization independent');
+        await markOrganizationIndependent({ organizationId: input.organizationId, cultivationId: input.cultivationId });
+        state.withdrawal = null;
+        await enterStage('COMPLETED', null);
+        return;
+    }
+  }
+
+  setHandler(withdrawalReportSignal, (report) => {
+    reports.push(report);
+    changes += 1;
+  });
   setHandler(stateQuery, () => state);
   setHandler(evidenceChangedSignal, () => {
     evidenceDirty = true;
@@ -230,6 +295,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       validator: (request) => {
         requireRole(request.actor, ['SUPERVISOR'], 'approve a stage gate');
         if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `The cultivation is ${state.status} in ${state.stage}; only an active stage can be approved.`);
+        if (state.stage === 'WITHDRAWAL') reject('WRONG_STATUS', 'Withdrawal ends by itself once every follow-up has passed.');
         if (!state.gate.met) {
           const missing = state.gate.criteria.filter((c) => !c.met).map((c) => `${c.kind} (${c.actual} of ${c.threshold})`);
           reject('GATE_NOT_MET', `The ${state.stage} gate is not met: ${missing.join(', ') || 'not evaluated yet'}.`);
@@ -374,6 +440,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     (request) =>
       exclusive(async () => {
         await resolve(() => true, 'cultivation terminated');
+        if (state.withdrawal) await getExternalWorkflowHandle(withdrawalWorkflowId(input.cultivationId)).cancel();
         state.status = 'TERMINATED';
         state.pausedAt = null;
         await record({ kind: 'TERMINATED', reason: request.reason.trim(), by: request.actor });
@@ -402,7 +469,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     }
     const seen = changes;
     const wakeAt = nextWake();
-    const woken = () => changes !== seen || evidenceDirty || finished();
+    const woken = () => changes !== seen || evidenceDirty || reports.length > 0 || finished();
     if (wakeAt === null) await condition(woken);
     else await condition(woken, Math.max(wakeAt - now(), 1));
   }

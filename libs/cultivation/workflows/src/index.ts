@@ -1,1 +1,2 @@
 export * from './cultivation.workflow.js';
+export * from './withdrawal.workflow.js';

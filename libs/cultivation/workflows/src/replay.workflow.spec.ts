@@ -22,6 +22,6 @@ describe('recorded cultivation histories', () => {
 
   it.each(files)('%s replays on the current workflow code', async (file) => {
     const history = JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8'));
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('./cultivation.workflow.ts') }, history, file);
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('./index.ts') }, history, file);
   }, 60000);
 });

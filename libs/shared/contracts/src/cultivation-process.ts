@@ -5,6 +5,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Role, Stage } from './domain.js';
 import type { CriterionKind, CriterionPolicy, ProcessPolicy } from './process-policy.js';
+import type { WithdrawalState } from './withdrawal.js';
 
 export const CULTIVATION_TASK_QUEUE = 'cultivation';
 export const CULTIVATION_WORKFLOW_TYPE = 'cultivationWorkflow';
@@ -81,6 +82,8 @@ export interface CultivationProcessState {
   occurrences: Record<string, number>;
   pausedAt: string | null;
   deviation: DeviationState | null;
+  /** Set while in withdrawal: whether its final evaluation is recorded (which stops the stage clock). */
+  withdrawal: { finalEvaluated: boolean } | null;
   /** Number of process events recorded so far; each event's idempotency key is workflow id + sequence. */
   sequence: number;
 }
@@ -101,13 +104,25 @@ export type ProcessEvent =
   | { kind: 'DEVIATION_FLAGGED'; note: string; correctionDueAt: string; by: Actor }
   | { kind: 'CORRECTION_PLAN_SUBMITTED'; plan: string; by: Actor }
   | { kind: 'TERMINATED'; reason: string; by: Actor }
-  | { kind: 'COMPLETED' };
+  | { kind: 'COMPLETED' }
+  /** Withdrawal events, recorded by the withdrawal child workflow with its state as it stands after them. */
+  | { kind: 'WITHDRAWAL_PHASE_ADVANCED'; by: Actor; withdrawal: WithdrawalState }
+  | { kind: 'HANDOVER_CONFIRMED'; by: Actor; withdrawal: WithdrawalState }
+  | { kind: 'FINAL_EVALUATION_RECORDED'; by: Actor; withdrawal: WithdrawalState }
+  | { kind: 'FOLLOW_UP_RECORDED'; by: Actor; index: number; passed: boolean; withdrawal: WithdrawalState }
+  | { kind: 'FOLLOW_UP_DUE'; index: number; withdrawal: WithdrawalState }
+  | { kind: 'FOLLOW_UP_MISSED'; index: number; withdrawal: WithdrawalState }
+  | { kind: 'WITHDRAWAL_STARTED'; withdrawal: WithdrawalState }
+  | { kind: 'WITHDRAWAL_REENGAGED'; withdrawal: WithdrawalState };
 
 export type ProcessEventKind = ProcessEvent['kind'];
 
 export interface RecordProcessEventCommand {
   cultivationId: string;
+  /** The workflow that decided the event: the cultivation's, or its withdrawal's. */
   workflowId: string;
+  /** Each workflow numbers its own events; the read model keys them by (cultivation, stream, sequence). */
+  stream?: 'process' | 'withdrawal';
   /** 1, 2, 3 ... in the order the workflow decided them; with the workflow id, the idempotency key. */
   sequence: number;
   /** Workflow time of the event (ISO 8601). */

@@ -3,7 +3,7 @@
  * Producers write them in the same transaction as the change; readers (analytics, the evidence
  * relay) consume them in id order.
  */
-import type { CultivationStatus, EscalationType, OrganizationCategory, Stage } from './domain.js';
+import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, Stage } from './domain.js';
 
 export interface EventPayloads {
   'cultivation.started': {
@@ -15,6 +15,8 @@ export interface EventPayloads {
     category: OrganizationCategory;
     stage: Stage;
     stageDeadline: string;
+    /** ISO 8601 instant the cultivation started. */
+    at: string;
   };
   'cultivation.escalation-raised': {
     cultivationId: string;
@@ -47,11 +49,25 @@ export interface EventPayloads {
     to: Stage;
     /** ISO 8601 instant of the change. */
     at: string;
+    /** The deadline of the stage entered; null for COMPLETED. */
+    deadline: string | null;
+  };
+  'cultivation.deadline-extended': {
+    cultivationId: string;
+    stage: Stage;
+    /** The new deadline (ISO 8601): by a manager's extension or by paused time. */
+    deadline: string;
+    at: string;
   };
   'organization.evidence-changed': {
     organizationId: string;
     evidence: 'MEMBERS' | 'ACTIVITIES' | 'CHARTER' | 'FILING';
     /** ISO 8601 instant of the change. */
+    at: string;
+  };
+  'organization.status-changed': {
+    organizationId: string;
+    status: OrganizationStatus;
     at: string;
   };
   'organization.created': {
@@ -78,7 +94,9 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'cultivation.escalation-resolved': 1,
   'cultivation.status-changed': 1,
   'cultivation.stage-changed': 1,
+  'cultivation.deadline-extended': 1,
   'organization.evidence-changed': 1,
+  'organization.status-changed': 1,
   'organization.created': 1,
   'assessment.survey-response-recorded': 1,
 };

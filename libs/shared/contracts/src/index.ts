@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './events.js';
 export * from './cultivation-process.js';
 export * from './process-policy.js';
+export * from './withdrawal.js';

@@ -4,6 +4,7 @@
  * version it entered each stage with. Durations are in seconds, so tests can compress months.
  */
 import type { OrganizationCategory, Role, Stage } from './domain.js';
+import type { WithdrawalPolicy } from './withdrawal.js';
 
 /** The kinds of gate criterion the gate evaluation knows how to judge from evidence. */
 export const CRITERION_KINDS = [
@@ -54,6 +55,8 @@ export interface ProcessPolicy {
   maxPauseSeconds: number;
   /** Default time given for a correction plan after a deviation is flagged. */
   correctionPlanDueSeconds: number;
+  /** Follow-ups of the withdrawal stage. */
+  withdrawal: WithdrawalPolicy;
 }
 
 const DAY = 24 * 60 * 60;
@@ -133,6 +136,7 @@ export const DEFAULT_PROCESS_POLICY: ProcessPolicy = {
   ],
   maxPauseSeconds: 30 * DAY,
   correctionPlanDueSeconds: 14 * DAY,
+  withdrawal: { followUpMonths: [1, 3, 6], followUpWindowSeconds: 14 * DAY },
 };
 
 export const NEXT_STAGE: Record<WorkingStage, Stage> = {

@@ -30,15 +30,24 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
       PRIMARY KEY ("cultivation_id", "stage")
     )`);
 
+    // Each workflow of a cultivation (its process, its withdrawal) numbers its own events.
     await q.query(`CREATE TABLE "cultivation"."timeline_event" (
       "cultivation_id" UUID NOT NULL REFERENCES "cultivation"."cultivation"("id") ON DELETE CASCADE,
+      "stream" TEXT NOT NULL DEFAULT 'process',
       "sequence" INTEGER NOT NULL,
       "kind" TEXT NOT NULL,
       "at" TIMESTAMPTZ NOT NULL,
       "actor_id" UUID,
       "actor_role" TEXT,
       "details" JSONB NOT NULL,
-      PRIMARY KEY ("cultivation_id", "sequence")
+      PRIMARY KEY ("cultivation_id", "stream", "sequence")
+    )`);
+
+    // The withdrawal stage as its child workflow last reported it.
+    await q.query(`CREATE TABLE "cultivation"."withdrawal" (
+      "cultivation_id" UUID PRIMARY KEY REFERENCES "cultivation"."cultivation"("id") ON DELETE CASCADE,
+      "state" JSONB NOT NULL,
+      "updated_at" TIMESTAMPTZ NOT NULL
     )`);
 
     // Escalations become one row each, climbing; the per-level rows of the foundation are dropped.
@@ -110,6 +119,7 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
       DROP COLUMN "key", DROP COLUMN "level_due_at", DROP COLUMN "acknowledged_at", DROP COLUMN "acknowledged_by",
       DROP COLUMN "acknowledgement_plan", DROP COLUMN "resolved_at", DROP COLUMN "resolution",
       ADD COLUMN "idempotency_key" TEXT NOT NULL UNIQUE`);
+    await q.query(`DROP TABLE "cultivation"."withdrawal"`);
     await q.query(`DROP TABLE "cultivation"."timeline_event"`);
     await q.query(`DROP TABLE "cultivation"."stage_history"`);
     await q.query(`ALTER TABLE "cultivation"."cultivation"

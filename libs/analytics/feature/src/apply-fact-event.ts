@@ -1,0 +1,126 @@
+import type { EntityManager } from 'typeorm';
+import { STAGES } from '@peiyu/contracts';
+import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
+import type { CultivationFactEvent } from './cultivation-events.js';
+
+/** Runs an UPDATE and returns how many rows it changed (TypeORM answers `[rows, count]` for UPDATE). */
+async function updateCount(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+  const [, count] = (await manager.query(sql, parameters)) as [unknown[], number];
+  return count;
+}
+
+/**
+ * Applies one cultivation event to the read model, inside the projector's transaction. Returns why
+ * the event changed nothing when that is worth a log line (it refers to something never seen), else
+ * null. Events arrive once each, in outbox order; the statements still tolerate a repeat.
+ */
+export async function applyFactEvent(manager: EntityManager, fact: CultivationFactEvent, occurredAt: Date): Promise<string | null> {
+  switch (fact.kind) {
+    case 'started': {
+      const e = fact.event;
+      // The event has no instant of its own: the outbox row's is when the start was committed.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "analytics"."cultivation_fact"
+           ("cultivation_id", "district_id", "institution_id", "community_id", "category", "stage", "status", "started_at", "cohort", "stage_entered_at")
+         VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, date_trunc('month', $7::timestamptz AT TIME ZONE '${REPORTING_TIME_ZONE}')::date, $7)
+         ON CONFLICT ("cultivation_id") DO NOTHING RETURNING "cultivation_id"`,
+        [e.cultivationId, e.districtId, e.institutionId, e.communityId, e.category, e.stage, occurredAt],
+      );
+      if (inserted.length === 0) return 'the cultivation was started before';
+      await manager.query(
+        `INSERT INTO "analytics"."stage_period" ("cultivation_id", "stage", "entered_at", "deadline") VALUES ($1, $2, $3, $4)`,
+        [e.cultivationId, e.stage, occurredAt, e.stageDeadline],
+      );
+      return null;
+    }
+    case 'stage-changed': {
+      const e = fact.event;
+      const exit = STAGES.indexOf(e.to) > STAGES.indexOf(e.from) ? 'ADVANCED' : 'RETURNED';
+      const updated = await updateCount(
+        manager,
+        `UPDATE "analytics"."cultivation_fact" SET "stage" = $2, "stage_entered_at" = $3,
+           "ended_at" = CASE WHEN $2 = 'COMPLETED' THEN $3::timestamptz ELSE "ended_at" END
+         WHERE "cultivation_id" = $1 AND "status" <> 'TERMINATED'`,
+        [e.cultivationId, e.to, e.at],
+      );
+      if (updated === 0) return 'the cultivation is unknown or terminated';
+      await manager.query(
+        `UPDATE "analytics"."stage_period" SET "left_at" = $2, "exit" = $3 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`,
+        [e.cultivationId, e.at, exit],
+      );
+      await manager.query(
+        `INSERT INTO "analytics"."stage_period" ("cultivation_id", "stage", "entered_at", "deadline") VALUES ($1, $2, $3, $4)`,
+        [e.cultivationId, e.to, e.at, e.deadline],
+      );
+      return null;
+    }
+    case 'status-changed': {
+      const e = fact.event;
+      // TERMINATED is final: nothing changes the status of a terminated cultivation again.
+      const updated = await updateCount(
+        manager,
+        `UPDATE "analytics"."cultivation_fact" SET "status" = $2,
+           "ended_at" = CASE WHEN $2 = 'TERMINATED' THEN $3::timestamptz ELSE "ended_at" END
+         WHERE "cultivation_id" = $1 AND "status" <> 'TERMINATED'`,
+        [e.cultivationId, e.status, e.at],
+      );
+      if (updated === 0) return 'the cultivation is unknown or already terminated';
+      if (e.status === 'PAUSED') {
+        await manager.query(
+          `INSERT INTO "analytics"."pause_interval" ("cultivation_id", "paused_at") VALUES ($1, $2)
+           ON CONFLICT ("cultivation_id") WHERE "resumed_at" IS NULL DO NOTHING`,
+          [e.cultivationId, e.at],
+        );
+        return null;
+      }
+      // ACTIVE (resumed) or TERMINATED: a pause in progress ends now.
+      await manager.query(`UPDATE "analytics"."pause_interval" SET "resumed_at" = $2 WHERE "cultivation_id" = $1 AND "resumed_at" IS NULL`, [
+        e.cultivationId,
+        e.at,
+      ]);
+      if (e.status === 'TERMINATED') {
+        await manager.query(
+          `UPDATE "analytics"."stage_period" SET "left_at" = $2, "exit" = 'TERMINATED' WHERE "cultivation_id" = $1 AND "left_at" IS NULL AND "stage" <> 'COMPLETED'`,
+          [e.cultivationId, e.at],
+        );
+      }
+      return null;
+    }
+    case 'escalation-raised': {
+      const e = fact.event;
+      // The same escalation climbing the ladder: one escalation, at its highest level, raised when first raised.
+      await manager.query(
+        `INSERT INTO "analytics"."escalation_fact" ("escalation_id", "cultivation_id", "type", "level", "stage", "raised_at")
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ("escalation_id") DO UPDATE SET
+           "level" = GREATEST("escalation_fact"."level", EXCLUDED."level"),
+           "raised_at" = LEAST("escalation_fact"."raised_at", EXCLUDED."raised_at")`,
+        [e.escalationId, e.cultivationId, e.type, e.level, e.stage, e.raisedAt],
+      );
+      return null;
+    }
+    case 'escalation-acknowledged': {
+      const e = fact.event;
+      const updated = await updateCount(
+        manager,
+        `UPDATE "analytics"."escalation_fact" SET
+           "acknowledged_at" = COALESCE("acknowledged_at", $2),
+           "acknowledged_level" = COALESCE("acknowledged_level", $3),
+           "level" = GREATEST("level", $3)
+         WHERE "escalation_id" = $1`,
+        [e.escalationId, e.at, e.level],
+      );
+      return updated === 0 ? 'the escalation was never raised' : null;
+    }
+    case 'escalation-resolved': {
+      const e = fact.event;
+      const updated = await updateCount(
+        manager,
+        `UPDATE "analytics"."escalation_fact" SET "resolved_at" = COALESCE("resolved_at", $2), "resolution" = COALESCE("resolution", $3)
+         WHERE "escalation_id" = $1`,
+        [e.escalationId, e.at, e.resolution],
+      );
+      return updated === 0 ? 'the escalation was never raised' : null;
+    }
+  }
+}
