@@ -6,13 +6,14 @@ import { createPlacement, eventually, signIn, type Caller } from './support.js';
 const DEMO_INSTITUTION_ID = '10000000-0000-4000-8000-000000000301';
 
 /**
- * The process through the gateway on the real Temporal dev server with the worker: a district
+ * The process runs in a district of its own (its policy has compressed durations), so the district
+ * programme manager's part is played by an admin; the institution's roles are the demo users,
+ * whose institution scope covers it. The process through the gateway on the real Temporal dev server with the worker: a district
  * policy with compressed durations, an escalation that climbs and is acknowledged and resolved,
  * evidence that meets the gate through the relay, and a supervisor's approval.
  */
 describe('cultivation process through the gateway', () => {
   let admin: Caller;
-  let manager: Caller;
   let supervisor: Caller;
   let director: Caller;
   let districtId: string;
@@ -35,10 +36,9 @@ describe('cultivation process through the gateway', () => {
 
   beforeAll(async () => {
     admin = await signIn('admin');
-    manager = await signIn('manager');
     supervisor = await signIn('supervisor');
     director = await signIn('director');
-    ({ districtId, communityId } = await createPlacement(manager, '流程'));
+    ({ districtId, communityId } = await createPlacement(admin, '流程', { newDistrict: true }));
     // The demo institution, whose seeded supervisor and director are the ones notified.
     institutionId = DEMO_INSTITUTION_ID;
     const policy = {
@@ -60,11 +60,11 @@ describe('cultivation process through the gateway', () => {
   });
 
   async function startCultivation(name: string, deadlineInMs: number): Promise<{ id: string; organizationId: string }> {
-    const { createOrganization } = await manager.data<{ createOrganization: { id: string } }>(
+    const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
       `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
       { input: { name, communityId, category: 'LIFE_SERVICE' } },
     );
-    const { startCultivation } = await manager.data<{ startCultivation: { id: string } }>(
+    const { startCultivation } = await admin.data<{ startCultivation: { id: string } }>(
       `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id } }`,
       { input: { organizationId: createOrganization.id, institutionId, formationDeadline: new Date(Date.now() + deadlineInMs).toISOString() } },
     );
@@ -78,7 +78,7 @@ describe('cultivation process through the gateway', () => {
     const { id } = await startCultivation(`爬升测试队${uniqueSuffix()}`, 1500);
     const climbed = await eventually(
       async () => {
-        const { cultivation } = await manager.data<Escalations>(escalationsOf, { id });
+        const { cultivation } = await admin.data<Escalations>(escalationsOf, { id });
         return cultivation.escalations[0]?.level === 2 ? cultivation : undefined;
       },
       20000,
@@ -97,8 +97,8 @@ describe('cultivation process through the gateway', () => {
     );
     expect(inbox.notifications.filter((n) => n.escalationId === escalationId).map((n) => [n.kind, JSON.parse(n.details).level])).toEqual([['ESCALATION', 2]]);
     expect(inbox.unreadNotificationCount).toBeGreaterThanOrEqual(1);
-    // The manager may not acknowledge the director's level (the workflow's validator says so).
-    const refused = await manager.gql(`mutation ($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { status } }`, { input: { escalationId, plan: '我来跟进' } });
+    // The supervisor may not acknowledge the director's level (the workflow's validator says so).
+    const refused = await supervisor.gql(`mutation ($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { status } }`, { input: { escalationId, plan: '我来跟进' } });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const acknowledged = await director.data<{ acknowledgeEscalation: { status: string; level: number } }>(
       `mutation ($input: AcknowledgeEscalationInput!) { acknowledgeEscalation(input: $input) { status level } }`,
@@ -106,16 +106,16 @@ describe('cultivation process through the gateway', () => {
     );
     expect(acknowledged.acknowledgeEscalation).toEqual({ status: 'ACKNOWLEDGED', level: 2 });
 
-    const tooFar = await manager.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
+    const tooFar = await admin.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
       input: { cultivationId: id, newDeadline: new Date(Date.now() + 400 * 86400000).toISOString(), reason: '延期' },
     });
     expect(tooFar.errors?.[0].extensions?.code).toBe('EXTENSION_BEYOND_POLICY');
-    const noReason = await manager.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
+    const noReason = await admin.gql(`mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
       input: { cultivationId: id, newDeadline: new Date(Date.now() + 7 * 86400000).toISOString(), reason: '' },
     });
     expect(noReason.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
 
-    const extended = await manager.data<{ extendDeadline: { escalationLevel: number; escalations: { status: string; resolution: string }[]; timeline: { kind: string }[] } }>(
+    const extended = await admin.data<{ extendDeadline: { escalationLevel: number; escalations: { status: string; resolution: string }[]; timeline: { kind: string }[] } }>(
       `mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { escalationLevel escalations { status resolution } timeline { kind } } }`,
       { input: { cultivationId: id, newDeadline: new Date(Date.now() + 7 * 86400000).toISOString(), reason: '社工更替，延期一周' } },
     );
@@ -132,7 +132,7 @@ describe('cultivation process through the gateway', () => {
     type GateResult = { cultivation: { stage: string; gate: { met: boolean; criteria: { kind: string; met: boolean; missing: number }[] } } };
     const initial = await eventually(
       async () => {
-        const { cultivation } = await manager.data<GateResult>(gateQuery, { id });
+        const { cultivation } = await admin.data<GateResult>(gateQuery, { id });
         return cultivation.gate.criteria.length ? cultivation : undefined;
       },
       10000,
@@ -141,29 +141,29 @@ describe('cultivation process through the gateway', () => {
     expect(initial.gate.met).toBe(false);
     expect(initial.gate.criteria.map((c) => c.kind)).toEqual(easyFormation.map((c) => c.kind));
 
-    const notYet = await manager.gql(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
-    expect(notYet.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // a manager is not a supervisor
+    const notYet = await (await signIn('worker')).gql(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
+    expect(notYet.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // a social worker is not a supervisor
     const gateNotMet = await supervisor.gql(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
     expect(gateNotMet.errors?.[0].extensions?.code).toBe('GATE_NOT_MET');
 
     // The evidence, recorded where it belongs; the relay tells the workflow.
-    const { createNeedsSurvey } = await manager.data<{ createNeedsSurvey: { id: string } }>(
+    const { createNeedsSurvey } = await admin.data<{ createNeedsSurvey: { id: string } }>(
       `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
       { input: { communityId, title: '居民需求调查' } },
     );
-    await manager.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, {
+    await admin.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, {
       input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] },
     });
-    const { addMember } = await manager.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+    const { addMember } = await admin.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
       input: { organizationId, name: '张阿姨', joinedOn: '2026-01-05', isLeader: true },
     });
-    await manager.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+    await admin.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
       input: { organizationId, kind: 'INTEREST_ACTIVITY', title: '邻里包饺子', heldOn: '2026-01-10', hours: 2, participants: 12, attendeeIds: [addMember.id] },
     });
 
     await eventually(
       async () => {
-        const { cultivation } = await manager.data<GateResult>(gateQuery, { id });
+        const { cultivation } = await admin.data<GateResult>(gateQuery, { id });
         return cultivation.gate.met ? cultivation : undefined;
       },
       15000,
@@ -192,21 +192,21 @@ describe('cultivation process through the gateway', () => {
     const { id, organizationId } = await startCultivation(`退出测试队${uniqueSuffix()}`, 30 * 86400000);
     const worker = await signIn('worker');
     // Formation evidence, as in the previous test; growth and maturity have no criteria in this district's policy.
-    const { createNeedsSurvey } = await manager.data<{ createNeedsSurvey: { id: string } }>(
+    const { createNeedsSurvey } = await admin.data<{ createNeedsSurvey: { id: string } }>(
       `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
       { input: { communityId, title: '退出测试需求调查' } },
     );
-    await manager.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, { input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] } });
-    const { addMember } = await manager.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+    await admin.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, { input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] } });
+    const { addMember } = await admin.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
       input: { organizationId, name: '李大爷', joinedOn: '2026-01-05', isLeader: true },
     });
-    await manager.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+    await admin.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
       input: { organizationId, kind: 'INTEREST_ACTIVITY', title: '社区书法', heldOn: '2026-01-10', hours: 2, participants: 8, attendeeIds: [addMember.id] },
     });
     const stageQuery = `query ($id: ID!) { cultivation(id: $id) { stage gate { met } } }`;
     for (const next of ['GROWTH', 'MATURITY', 'WITHDRAWAL']) {
       await eventually(
-        async () => ((await manager.data<{ cultivation: { gate: { met: boolean } } }>(stageQuery, { id })).cultivation.gate.met ? true : undefined),
+        async () => ((await admin.data<{ cultivation: { gate: { met: boolean } } }>(stageQuery, { id })).cultivation.gate.met ? true : undefined),
         15000,
         `the gate before ${next}`,
       );
@@ -216,7 +216,7 @@ describe('cultivation process through the gateway', () => {
 
     const withdrawalQuery = `query ($id: ID!) { cultivation(id: $id) { withdrawal { phase pendingHandovers handovers { item takenOverBy } finalEvaluation { community { score } } followUps { index monthsAfter result } } } }`;
     type W = { cultivation: { withdrawal: { phase: string; pendingHandovers: string[]; handovers: { item: string; takenOverBy: string }[]; finalEvaluation: unknown; followUps: { index: number; monthsAfter: number; result: string }[] } | null } };
-    const started = await eventually(async () => (await manager.data<W>(withdrawalQuery, { id })).cultivation.withdrawal ?? undefined, 10000, 'the withdrawal to start');
+    const started = await eventually(async () => (await admin.data<W>(withdrawalQuery, { id })).cultivation.withdrawal ?? undefined, 10000, 'the withdrawal to start');
     expect(started).toMatchObject({ phase: 'LEADING', handovers: [], pendingHandovers: ['LEADERSHIP', 'FINANCES', 'VENUE', 'MEMBER_ROSTER', 'ACTIVITY_PLANNING'] });
 
     const early = await supervisor.gql(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
@@ -235,7 +235,7 @@ describe('cultivation process through the gateway', () => {
     await supervisor.data(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
       input: { cultivationId: id, community: { score: 82, note: '居民参与活跃' }, organization: { score: 88, note: '骨干稳定' }, institution: { score: 85, note: '专业陪伴到位' } },
     });
-    const evaluated = (await manager.data<W>(withdrawalQuery, { id })).cultivation.withdrawal!;
+    const evaluated = (await admin.data<W>(withdrawalQuery, { id })).cultivation.withdrawal!;
     expect(evaluated.phase).toBe('OBSERVING');
     expect(evaluated.pendingHandovers).toEqual([]);
     expect(evaluated.finalEvaluation).toEqual({ community: { score: 82 } });

@@ -44,34 +44,48 @@ export interface Placement {
   organizationName: string;
 }
 
-/** Creates a fresh placement through the gateway, so each test has data no other test touches. */
-export async function createPlacement(caller: Caller, label: string, category = 'LIFE_SERVICE'): Promise<Placement> {
+/** The seeded demo district and institution (tools/seed/seed-demo.ts), which the demo users' scopes cover. */
+export const DEMO_DISTRICT_ID = '10000000-0000-4000-8000-000000000001';
+export const DEMO_INSTITUTION_ID = '10000000-0000-4000-8000-000000000301';
+
+/**
+ * Creates a fresh placement through the gateway, so each test has data no other test touches: by
+ * default a new street and community in the demo district and the demo institution, so the demo
+ * users' scopes cover it; `newDistrict` makes a district of its own (only an admin then sees it all).
+ */
+export async function createPlacement(caller: Caller, label: string, options: { newDistrict?: boolean; newInstitution?: boolean; category?: string } = {}): Promise<Placement> {
   const suffix = randomUUID().slice(0, 8);
-  const { createDistrict } = await caller.data<{ createDistrict: { id: string } }>(
-    `mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
-    { input: { name: `${label}区${suffix}`, code: `E2E-${suffix}` } },
-  );
+  const districtId = options.newDistrict
+    ? (
+        await caller.data<{ createDistrict: { id: string } }>(`mutation ($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`, {
+          input: { name: `${label}区${suffix}`, code: `E2E-${suffix}` },
+        })
+      ).createDistrict.id
+    : DEMO_DISTRICT_ID;
   const { createStreet } = await caller.data<{ createStreet: { id: string } }>(`mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, {
-    input: { districtId: createDistrict.id, name: `${label}街道` },
+    input: { districtId, name: `${label}街道${suffix}` },
   });
   const { createCommunity } = await caller.data<{ createCommunity: { id: string } }>(
     `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
     { input: { streetId: createStreet.id, name: `${label}社区` } },
   );
-  const { createInstitution } = await caller.data<{ createInstitution: { id: string } }>(
-    `mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`,
-    { input: { name: `${label}社工机构${suffix}` } },
-  );
+  const institutionId = options.newInstitution
+    ? (
+        await caller.data<{ createInstitution: { id: string } }>(`mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`, {
+          input: { name: `${label}社工机构${suffix}` },
+        })
+      ).createInstitution.id
+    : DEMO_INSTITUTION_ID;
   const organizationName = `${label}助餐队${suffix}`;
   const { createOrganization } = await caller.data<{ createOrganization: { id: string } }>(
     `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-    { input: { name: organizationName, communityId: createCommunity.id, category } },
+    { input: { name: organizationName, communityId: createCommunity.id, category: options.category ?? 'LIFE_SERVICE' } },
   );
   return {
-    districtId: createDistrict.id,
+    districtId,
     streetId: createStreet.id,
     communityId: createCommunity.id,
-    institutionId: createInstitution.id,
+    institutionId,
     organizationId: createOrganization.id,
     organizationName,
   };

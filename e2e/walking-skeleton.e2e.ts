@@ -7,12 +7,16 @@ import { createPlacement, eventually, GATEWAY_URL, signIn, type Caller } from '.
  * services > Temporal workflow > worker activity > read model > GraphQL.
  */
 describe('walking skeleton through the gateway', () => {
+  // The journey creates a district of its own, so it runs as an admin (whose scope is the city);
+  // the scoped users' view of it is checked at the end.
   let manager: Caller;
+  let otherDistrictManager: Caller;
   beforeAll(async () => {
-    manager = await signIn('manager');
+    manager = await signIn('admin');
+    otherDistrictManager = await signIn('manager');
   });
 
-  const createOrganizationInNewDistrict = () => createPlacement(manager, '端到端');
+  const createOrganizationInNewDistrict = () => createPlacement(manager, '端到端', { newDistrict: true, newInstitution: true });
 
   const startCultivation = `mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id workflowId stage status stageDeadline } }`;
 
@@ -63,6 +67,14 @@ describe('walking skeleton through the gateway', () => {
     expect(listed.filter((e) => e.cultivation.id === started.id)).toEqual([
       { type: 'DELAY', cultivation: { id: started.id, organization: { name: organizationName } } },
     ]);
+
+    // The demo district's programme manager neither lists it nor may open it.
+    const { cultivations: theirs } = await otherDistrictManager.data<{ cultivations: { id: string }[] }>(`{ cultivations { id } }`);
+    expect(theirs.map((c) => c.id)).not.toContain(started.id);
+    const { escalations: theirEscalations } = await otherDistrictManager.data<{ escalations: { cultivationId: string }[] }>(`{ escalations { cultivationId } }`);
+    expect(theirEscalations.map((e) => e.cultivationId)).not.toContain(started.id);
+    const forbidden = await otherDistrictManager.gql(`query ($id: ID!) { cultivation(id: $id) { id } }`, { id: started.id });
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   }, 60000);
 
   it('refuses bad input with the field named, and writes nothing', async () => {

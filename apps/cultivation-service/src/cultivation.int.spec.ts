@@ -109,4 +109,27 @@ describe('cultivation-service', () => {
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(Array.isArray(dataOf(await graphql<{ cultivations: unknown[] }>(service.url, '{ cultivations { id } }', {}, analyst)).cultivations)).toBe(true);
   });
+
+  it('lists only the cultivations inside the caller\'s scopes, and refuses one outside them', async () => {
+    const inside = await organizationAndInstitution();
+    const outside = await organizationAndInstitution();
+    const later = new Date(Date.now() + 86400000).toISOString();
+    const started = [];
+    for (const place of [inside, outside]) {
+      started.push(dataOf(await graphql<{ startCultivation: { id: string; workflowId: string } }>(service.url, start, { input: { ...place, districtId: undefined, formationDeadline: later } }, token)).startCultivation);
+    }
+    const scoped = await tokenFor('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: inside.districtId }]);
+    const { cultivations } = dataOf(await graphql<{ cultivations: { id: string }[] }>(service.url, '{ cultivations { id } }', {}, scoped));
+    expect(cultivations.map((c) => c.id)).toEqual([started[0].id]);
+    const refused = await graphql(service.url, `query ($id: ID!) { cultivation(id: $id) { id } }`, { id: started[1].id }, scoped);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Commands too: the service refuses before the workflow is asked (whose validator would refuse as well).
+    const extend = await graphql(service.url, `mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`, {
+      input: { cultivationId: started[1].id, newDeadline: new Date(Date.now() + 2 * 86400000).toISOString(), reason: '越权' },
+    }, scoped);
+    expect(extend.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const startOutside = await graphql(service.url, start, { input: { organizationId: outside.organizationId, institutionId: outside.institutionId, formationDeadline: later } }, scoped);
+    expect(startOutside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const s of started) await temporal.workflow.getHandle(s.workflowId).terminate('test finished');
+  });
 });

@@ -30,6 +30,8 @@ export class CultivationEntity {
   @Column('uuid', { name: 'community_id' }) communityId: string;
   @Index()
   @Column('uuid', { name: 'district_id' }) districtId: string;
+  /** The community's street, for street-office scopes. */
+  @Column('uuid', { name: 'street_id', nullable: true }) streetId: string | null;
   @Column('text') category: OrganizationCategory;
   @Column('text') stage: Stage;
   @Column('text') status: CultivationStatus;

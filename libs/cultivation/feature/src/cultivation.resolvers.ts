@@ -35,19 +35,22 @@ export class CultivationResolver {
   constructor(private readonly service: CultivationService) {}
 
   @Query(() => [Cultivation], { description: 'Cultivations, most recently started first, narrowed by the filter.' })
-  cultivations(@Args('filter', { type: () => CultivationFilter, nullable: true }) filter?: CultivationFilter): Promise<Cultivation[]> {
-    return this.service.list(filter ?? {});
+  cultivations(
+    @CurrentIdentity() caller: Identity,
+    @Args('filter', { type: () => CultivationFilter, nullable: true }) filter?: CultivationFilter,
+  ): Promise<Cultivation[]> {
+    return this.service.list(caller, filter ?? {});
   }
 
-  @Query(() => Cultivation, { description: 'One cultivation; NOT_FOUND if the id is unknown.' })
-  cultivation(@Args('id', { type: () => ID }) id: string): Promise<Cultivation> {
-    return this.service.get(id);
+  @Query(() => Cultivation, { description: 'One cultivation; NOT_FOUND if the id is unknown, FORBIDDEN if it lies outside your scopes.' })
+  cultivation(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
+    return this.service.get(id, caller);
   }
 
   @Roles(...MANAGING_ROLES)
   @Mutation(() => Cultivation, { description: 'Starts cultivating an organization: starts its workflow, in the formation stage.' })
-  startCultivation(@Args('input') input: StartCultivationInput): Promise<Cultivation> {
-    return this.service.start(input);
+  startCultivation(@Args('input') input: StartCultivationInput, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
+    return this.service.start(input, caller);
   }
 
   @Mutation(() => Cultivation, { description: "Approves the current stage's gate (supervisors; GATE_NOT_MET while a criterion is missing); the next stage starts." })
@@ -184,10 +187,11 @@ export class EscalationResolver {
 
   @Query(() => [Escalation], { description: 'Escalations, newest first; only those of one cultivation when cultivationId is given, only unresolved ones when openOnly.' })
   escalations(
+    @CurrentIdentity() caller: Identity,
     @Args('cultivationId', { type: () => ID, nullable: true }) cultivationId?: string,
     @Args('openOnly', { type: () => Boolean, nullable: true }) openOnly?: boolean,
   ): Promise<Escalation[]> {
-    return this.service.escalations({ cultivationId, openOnly: openOnly ?? false });
+    return this.service.escalations(caller, { cultivationId, openOnly: openOnly ?? false });
   }
 
   @Mutation(() => Escalation, { description: 'Acknowledges an escalation at its current level with a plan; only the role of that level (or ADMIN) may; it stops climbing.' })

@@ -16,6 +16,8 @@ import {
   type CultivationWorkflowInput,
   type Identity,
   type ProcessPolicy,
+  scopeFilterOf,
+  scopesCover,
   withdrawalMessages,
   withdrawalWorkflowId,
 } from '@peiyu/contracts';
@@ -44,6 +46,9 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }
 
+/** The identity an actor carries, for the scope check before a command is sent. */
+const identityOfActor = (actor: Actor): Identity => ({ userId: actor.userId, username: '', role: actor.role, scopes: actor.scopes ?? [] });
+
 const REJECTION_CODES: Record<string, ApiErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
   WRONG_STATUS: 'WRONG_STATUS',
@@ -53,7 +58,29 @@ const REJECTION_CODES: Record<string, ApiErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
 };
 
-export const actorOf = (identity: Identity): Actor => ({ userId: identity.userId, role: identity.role });
+export const actorOf = (identity: Identity): Actor => ({ userId: identity.userId, role: identity.role, scopes: identity.scopes });
+
+/**
+ * Lists leave out what lies outside the caller's scopes; asking for one record outside them is
+ * FORBIDDEN (docs/security.md). The rule itself is `scopesCover` in contracts, shared with the
+ * workflows' update validators.
+ */
+function restrictToScopes<T extends object>(query: SelectQueryBuilder<T>, alias: string, caller: Identity): void {
+  const scope = scopeFilterOf(caller.scopes);
+  if (scope.all) return;
+  const clauses: string[] = [];
+  const params: Record<string, string[]> = {};
+  const add = (column: string, name: string, ids: string[]) => {
+    if (ids.length === 0) return;
+    clauses.push(`${alias}.${column} IN (:...${name})`);
+    params[name] = ids;
+  };
+  add('districtId', 'scopeDistricts', scope.districtIds);
+  add('streetId', 'scopeStreets', scope.streetIds);
+  add('communityId', 'scopeCommunities', scope.communityIds);
+  add('institutionId', 'scopeInstitutions', scope.institutionIds);
+  query.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', params);
+}
 
 @Injectable()
 export class CultivationService {
@@ -62,8 +89,9 @@ export class CultivationService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  list(filter: CultivationFilter = {}): Promise<CultivationEntity[]> {
+  list(caller: Identity, filter: CultivationFilter = {}): Promise<CultivationEntity[]> {
     const query: SelectQueryBuilder<CultivationEntity> = this.db.getRepository(CultivationEntity).createQueryBuilder('c');
+    restrictToScopes(query, 'c', caller);
     if (filter.districtId) query.andWhere('c.districtId = :districtId', { districtId: filter.districtId });
     if (filter.institutionId) query.andWhere('c.institutionId = :institutionId', { institutionId: filter.institutionId });
     if (filter.communityId) query.andWhere('c.communityId = :communityId', { communityId: filter.communityId });
@@ -80,9 +108,11 @@ export class CultivationService {
     return query.orderBy('c.startedAt', 'DESC').getMany();
   }
 
-  async get(id: string): Promise<CultivationEntity> {
+  /** One cultivation; with a caller, FORBIDDEN when it lies outside their scopes. */
+  async get(id: string, caller?: Identity): Promise<CultivationEntity> {
     const cultivation = await this.db.getRepository(CultivationEntity).findOneBy({ id });
     if (!cultivation) throw DomainException.notFound('Cultivation', id);
+    if (caller && !scopesCover(caller.scopes, cultivation)) throw new DomainException('FORBIDDEN', `Cultivation ${id} is outside your scope.`);
     return cultivation;
   }
 
@@ -90,8 +120,9 @@ export class CultivationService {
     return this.db.getRepository(CultivationEntity).findBy({ id: In([...ids]) });
   }
 
-  escalations(filter: { cultivationId?: string; openOnly?: boolean }): Promise<EscalationEntity[]> {
-    const query = this.db.getRepository(EscalationEntity).createQueryBuilder('e');
+  escalations(caller: Identity, filter: { cultivationId?: string; openOnly?: boolean }): Promise<EscalationEntity[]> {
+    const query = this.db.getRepository(EscalationEntity).createQueryBuilder('e').innerJoin(CultivationEntity, 'c', 'c.id = e.cultivationId');
+    restrictToScopes(query, 'c', caller);
     if (filter.cultivationId) query.andWhere('e.cultivationId = :id', { id: filter.cultivationId });
     if (filter.openOnly) query.andWhere(`e.status <> 'RESOLVED'`);
     return query.orderBy('e.raisedAt', 'DESC').getMany();
@@ -122,7 +153,7 @@ export class CultivationService {
    * written in a transaction that commits only once Temporal has accepted the workflow, so a failed
    * start leaves nothing behind (docs/decisions/0004).
    */
-  async start(input: StartCultivationInput): Promise<CultivationEntity> {
+  async start(input: StartCultivationInput, caller: Identity): Promise<CultivationEntity> {
     const [organization] = await findOrganizationSummaries(this.db, [input.organizationId]);
     if (!organization) throw DomainException.badInput('organizationId', `Organization ${input.organizationId} does not exist.`);
     if (organization.status === 'DISSOLVED' || organization.status === 'INDEPENDENT') {
@@ -134,6 +165,10 @@ export class CultivationService {
     const [community] = await findCommunityPlacements(this.db, [organization.communityId]);
     if (!community) throw new Error(`Organization ${organization.id} refers to a missing community ${organization.communityId}`);
 
+    const placement = { districtId: community.districtId, streetId: community.streetId, communityId: community.id, institutionId: input.institutionId };
+    if (!scopesCover(caller.scopes, placement)) {
+      throw new DomainException('FORBIDDEN', 'The organization or the institution is outside your scope.');
+    }
     const id = randomUUID();
     const startedAt = new Date();
     const workflowInput: CultivationWorkflowInput = {
@@ -142,6 +177,7 @@ export class CultivationService {
       institutionId: input.institutionId,
       communityId: community.id,
       districtId: community.districtId,
+      streetId: community.streetId,
       category: organization.category,
       formationDeadline: input.formationDeadline.toISOString(),
     };
@@ -154,6 +190,7 @@ export class CultivationService {
           institutionId: workflowInput.institutionId,
           communityId: workflowInput.communityId,
           districtId: workflowInput.districtId,
+          streetId: community.streetId,
           category: workflowInput.category,
           stage: 'FORMATION' as const,
           status: 'ACTIVE' as const,
@@ -198,15 +235,15 @@ export class CultivationService {
    * decides (role, status, gate, policy) and rejects without any change; an accepted update returns
    * once its events are in the read model, which this then reads back.
    */
-  async command(cultivationId: string, update: keyof typeof cultivationMessages, request: object): Promise<CultivationEntity> {
-    const cultivation = await this.get(cultivationId);
+  async command(cultivationId: string, update: keyof typeof cultivationMessages, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
+    const cultivation = await this.get(cultivationId, identityOfActor(request.actor));
     await this.executeUpdate(cultivation.workflowId, cultivationMessages[update], request, cultivationId);
     return this.get(cultivationId);
   }
 
   /** The same for the withdrawal child workflow; WRONG_STATUS when the cultivation is not in withdrawal. */
-  async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: object): Promise<CultivationEntity> {
-    const cultivation = await this.get(cultivationId);
+  async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
+    const cultivation = await this.get(cultivationId, identityOfActor(request.actor));
     if (cultivation.stage !== 'WITHDRAWAL') throw new DomainException('WRONG_STATUS', `The cultivation is in ${cultivation.stage}, not in withdrawal.`);
     await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], request, cultivationId);
     return this.get(cultivationId);

@@ -221,6 +221,10 @@ describe('cultivationWorkflow', () => {
     await meetGate();
     const byWorker = await rejection(handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), note: null }] }));
     expect(byWorker.type).toBe('FORBIDDEN');
+    const otherInstitution = await rejection(
+      handle.executeUpdate(approveGateUpdate, { args: [{ actor: { ...actor('SUPERVISOR'), scopes: [{ kind: 'INSTITUTION', id: randomUUID() }] }, note: null }] }),
+    );
+    expect(otherInstitution).toEqual({ type: 'FORBIDDEN', message: 'This cultivation is outside your scope.' });
 
     const approvedAt = await env.currentTimeMs();
     const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: '组建期完成' }] });

@@ -35,8 +35,10 @@ import {
   type Stage,
   type SubmitCorrectionPlanRequest,
   type TerminateRequest,
+  type ScopedPlacement,
   type WithdrawalReport,
   type WorkingStage,
+  scopesCover,
   withdrawalMessages,
   withdrawalWorkflowId,
 } from '@peiyu/contracts';
@@ -76,6 +78,11 @@ function requireRole(actor: Actor, roles: Role[], action: string): void {
   if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
 }
 
+/** Refuses an actor whose scopes do not cover the cultivation (requests without scopes come from before they were sent). */
+function requireScope(actor: Actor, placement: ScopedPlacement): void {
+  if (actor.scopes && !scopesCover(actor.scopes, placement)) reject('FORBIDDEN', 'This cultivation is outside your scope.');
+}
+
 function requireText(value: string | null | undefined, field: string): void {
   if (!value || !value.trim()) reject('BAD_USER_INPUT', `${field} must not be empty`, field);
 }
@@ -92,6 +99,7 @@ const now = (): number => Date.now();
  */
 export async function cultivationWorkflow(input: CultivationWorkflowInput): Promise<CultivationProcessState> {
   const { workflowId } = workflowInfo();
+  const placement: ScopedPlacement = { districtId: input.districtId, streetId: input.streetId ?? null, communityId: input.communityId, institutionId: input.institutionId };
   // Set before any handler can run; a first run replaces the provisional policy as it enters formation.
   const state: CultivationProcessState = input.carried ?? {
     stage: 'FORMATION',
@@ -169,7 +177,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       // by signal to this workflow id, and termination cancels it explicitly.
       await startChild(withdrawalWorkflow, {
         workflowId: withdrawalWorkflowId(input.cultivationId),
-        args: [{ cultivationId: input.cultivationId, parentWorkflowId: workflowId, policy: state.policy.withdrawal }],
+        args: [{ cultivationId: input.cultivationId, parentWorkflowId: workflowId, policy: state.policy.withdrawal, placement }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     }
@@ -293,6 +301,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['SUPERVISOR'], 'approve a stage gate');
         if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `The cultivation is ${state.status} in ${state.stage}; only an active stage can be approved.`);
         if (state.stage === 'WITHDRAWAL') reject('WRONG_STATUS', 'Withdrawal ends by itself once every follow-up has passed.');
@@ -316,6 +325,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['PROGRAMME_MANAGER'], 'extend a deadline');
         if (finished()) reject('WRONG_STATUS', `The cultivation is ${state.status === 'TERMINATED' ? 'terminated' : 'completed'}.`);
         requireText(request.reason, 'reason');
@@ -341,6 +351,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'pause a cultivation');
         if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `Only an active cultivation can be paused; this one is ${state.status}.`);
         requireText(request.reason, 'reason');
@@ -366,6 +377,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'resume a cultivation');
         if (state.status !== 'PAUSED') reject('WRONG_STATUS', `Only a paused cultivation can be resumed; this one is ${state.status}.`);
       },
@@ -383,6 +395,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         const escalation = state.escalations.find((e) => e.key === request.escalationKey);
         if (!escalation) reject('NOT_FOUND', `No open escalation ${request.escalationKey} on this cultivation.`);
         if (escalation.status !== 'OPEN') reject('WRONG_STATUS', `Escalation ${escalation.key} is already acknowledged.`);
@@ -404,6 +417,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['PROGRAMME_MANAGER'], 'flag a direction deviation');
         if (finished()) reject('WRONG_STATUS', 'The cultivation has ended.');
         requireText(request.note, 'note');
@@ -428,6 +442,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'], 'submit a correction plan');
         if (!state.deviation || state.deviation.planSubmittedAt) reject('WRONG_STATUS', 'No deviation awaits a correction plan.');
         requireText(request.plan, 'plan');
@@ -449,6 +464,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, placement);
         requireRole(request.actor, ['PROGRAMME_MANAGER'], 'terminate a cultivation');
         if (finished()) reject('WRONG_STATUS', 'The cultivation has already ended.');
         requireText(request.reason, 'reason');

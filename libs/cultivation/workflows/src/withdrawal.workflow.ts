@@ -22,8 +22,10 @@ import {
   type RecordFollowUpRequest,
   type Role,
   type WithdrawalReport,
+  type ScopedPlacement,
   type WithdrawalState,
   type WithdrawalWorkflowInput,
+  scopesCover,
 } from '@peiyu/contracts';
 // Types only: the workflow bundle must not contain activity code.
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
@@ -45,6 +47,10 @@ function reject(type: 'FORBIDDEN' | 'WRONG_STATUS' | 'BAD_USER_INPUT', message: 
 
 function requireRole(actor: Actor, roles: Role[], action: string): void {
   if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
+}
+
+function requireScope(actor: Actor, placement: ScopedPlacement | undefined): void {
+  if (placement && actor.scopes && !scopesCover(actor.scopes, placement)) reject('FORBIDDEN', 'This cultivation is outside your scope.');
 }
 
 function requireEvaluation(evaluation: LevelEvaluation | undefined, field: string): void {
@@ -107,6 +113,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, input.placement);
         requireRole(request.actor, INSTITUTION_STAFF, 'advance the withdrawal phase');
         if (state.phase === 'OBSERVING') reject('WRONG_STATUS', 'The institution is already only observing.');
       },
@@ -123,6 +130,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, input.placement);
         requireRole(request.actor, INSTITUTION_STAFF, 'confirm a handover');
         if (!(HANDOVER_ITEMS as readonly string[]).includes(request.item)) reject('BAD_USER_INPUT', `item must be one of ${HANDOVER_ITEMS.join(', ')}`, 'item');
         if (state.handovers.some((h) => h.item === request.item)) reject('WRONG_STATUS', `${request.item} is already handed over.`);
@@ -147,6 +155,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, input.placement);
         requireRole(request.actor, ['SUPERVISOR'], 'record the final evaluation');
         if (state.phase !== 'OBSERVING') reject('WRONG_STATUS', 'The final evaluation comes once the institution only observes.');
         const missing = HANDOVER_ITEMS.filter((item) => !state.handovers.some((h) => h.item === item));
@@ -181,6 +190,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
       }),
     {
       validator: (request) => {
+        requireScope(request.actor, input.placement);
         requireRole(request.actor, INSTITUTION_STAFF, 'record a follow-up');
         const followUp = state.followUps[request.index];
         if (!followUp) reject('BAD_USER_INPUT', `index must be one of the scheduled follow-ups (0 to ${state.followUps.length - 1})`, 'index');

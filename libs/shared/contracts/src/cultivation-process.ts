@@ -3,7 +3,7 @@
  * Imported by the workflow, the worker, cultivation-service and the tests alike. Deterministic code only.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Role, Stage } from './domain.js';
+import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Role, Scope, Stage } from './domain.js';
 import type { CriterionKind, CriterionPolicy, ProcessPolicy } from './process-policy.js';
 import type { WithdrawalState } from './withdrawal.js';
 
@@ -20,6 +20,8 @@ export interface CultivationWorkflowInput {
   institutionId: string;
   communityId: string;
   districtId: string;
+  /** The street of the community, for street-office scopes. */
+  streetId?: string | null;
   category: OrganizationCategory;
   /** Absolute instant (ISO 8601) by which the formation stage is due. */
   formationDeadline: string;
@@ -31,6 +33,8 @@ export interface CultivationWorkflowInput {
 export interface Actor {
   userId: string;
   role: Role;
+  /** The caller's scopes: validators refuse an actor whose scopes do not cover the cultivation. */
+  scopes?: Scope[];
 }
 
 export interface GateCriterionResult {

@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './cultivation-process.js';
 export * from './process-policy.js';
 export * from './withdrawal.js';
+export * from './scopes.js';

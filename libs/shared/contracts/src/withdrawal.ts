@@ -4,6 +4,7 @@
  * a final evaluation at three levels, then checks on the organization at follow-ups.
  */
 import type { Actor } from './cultivation-process.js';
+import type { ScopedPlacement } from './scopes.js';
 
 export const WITHDRAWAL_PHASES = ['LEADING', 'ASSISTING', 'OBSERVING'] as const;
 export type WithdrawalPhase = (typeof WITHDRAWAL_PHASES)[number];
@@ -73,6 +74,8 @@ export interface WithdrawalWorkflowInput {
   /** The cultivation workflow to report to (by id, so it reaches the latest run after continue-as-new). */
   parentWorkflowId: string;
   policy: WithdrawalPolicy;
+  /** Where the cultivation sits, for the scope check of the update validators. */
+  placement?: ScopedPlacement;
 }
 
 export const WITHDRAWAL_WORKFLOW_TYPE = 'withdrawalWorkflow';

@@ -13,7 +13,9 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
       ADD COLUMN "policy_version" INTEGER,
       ADD COLUMN "gate" JSONB NOT NULL DEFAULT '{"criteria": [], "met": false, "evaluatedAt": null}',
       ADD COLUMN "paused_at" TIMESTAMPTZ,
-      ADD COLUMN "deviation" JSONB`);
+      ADD COLUMN "deviation" JSONB,
+      ADD COLUMN "street_id" UUID`);
+    await q.query(`CREATE INDEX "cultivation_street_idx" ON "cultivation"."cultivation" ("street_id")`);
     await q.query(`UPDATE "cultivation"."cultivation" SET "stage_started_at" = "started_at"`);
     await q.query(`ALTER TABLE "cultivation"."cultivation" ALTER COLUMN "stage_started_at" SET NOT NULL`);
 
@@ -123,6 +125,6 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
     await q.query(`DROP TABLE "cultivation"."timeline_event"`);
     await q.query(`DROP TABLE "cultivation"."stage_history"`);
     await q.query(`ALTER TABLE "cultivation"."cultivation"
-      DROP COLUMN "stage_started_at", DROP COLUMN "policy_version", DROP COLUMN "gate", DROP COLUMN "paused_at", DROP COLUMN "deviation"`);
+      DROP COLUMN "stage_started_at", DROP COLUMN "policy_version", DROP COLUMN "gate", DROP COLUMN "paused_at", DROP COLUMN "deviation", DROP COLUMN "street_id"`);
   }
 }
