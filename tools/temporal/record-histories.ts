@@ -7,9 +7,23 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { CULTIVATION_WORKFLOW_TYPE, DEFAULT_PROCESS_POLICY, cultivationWorkflowId, type Actor, type CultivationProcessState, type Role } from '@peiyu/contracts';
-import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import {
+  CULTIVATION_WORKFLOW_TYPE,
+  DEFAULT_PROCESS_POLICY,
+  HANDOVER_ITEMS,
+  cultivationWorkflowId,
+  withdrawalWorkflowId,
+  type Actor,
+  type CultivationProcessState,
+  type Role,
+} from '@peiyu/contracts';
+import type { CultivationActivities } from '@peiyu/cultivation-activities';
+import type { OrganizationActivities } from '@peiyu/organizations-activities';
+import {
+  advancePhaseUpdate,
+  confirmHandoverUpdate,
+  recordFinalEvaluationUpdate,
+  recordFollowUpUpdate,
   acknowledgeEscalationUpdate,
   approveGateUpdate,
   evidenceChangedSignal,
@@ -19,6 +33,7 @@ import {
   stateQuery,
   terminateUpdate,
   type cultivationWorkflow,
+  type withdrawalWorkflow,
 } from '@peiyu/cultivation-workflows';
 import { createTimeSkippingEnvironment } from '@peiyu/platform-testing';
 
@@ -28,7 +43,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const actor = (role: Role): Actor => ({ userId: '00000000-0000-4000-8000-00000000000' + (role.length % 10), role });
 
 let gateMet = false;
-const activities: CultivationActivities = {
+const activities: CultivationActivities & OrganizationActivities = {
+  markOrganizationIndependent: async () => undefined,
   loadPolicy: async () => DEFAULT_PROCESS_POLICY,
   evaluateGate: async (command) => command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: gateMet ? c.threshold : 0, met: gateMet, evidence: 'recorded' })),
   recordProcessEvent: async () => ({ recorded: true }),
@@ -80,5 +96,60 @@ await worker.runUntil(async () => {
   // The same JSON as `temporal workflow show --output json`, which replay reads.
   writeFileSync(file, historyToJSON(history));
   console.log(`recorded ${history.events?.length} events to ${file.pathname}`);
+
+  // The whole lifecycle: every stage approved, then withdrawal with a missed and failed follow-up,
+  // re-engagement, a second final evaluation and three passed follow-ups. Parent and child histories.
+  const lifecycleId = '20000000-0000-4000-8000-000000000011';
+  const parent = await env.client.workflow.start<typeof cultivationWorkflow>(CULTIVATION_WORKFLOW_TYPE, {
+    workflowId: cultivationWorkflowId(lifecycleId),
+    taskQueue,
+    args: [
+      {
+        cultivationId: lifecycleId,
+        organizationId: '20000000-0000-4000-8000-000000000012',
+        institutionId: '20000000-0000-4000-8000-000000000003',
+        communityId: '20000000-0000-4000-8000-000000000004',
+        districtId: '20000000-0000-4000-8000-000000000005',
+        streetId: '20000000-0000-4000-8000-000000000006',
+        category: 'MEDIATION',
+        formationDeadline: new Date((await env.currentTimeMs()) + 30 * DAY).toISOString(),
+      },
+    ],
+  });
+  const parentState = () => parent.query(stateQuery);
+  const waitFor = async (check: (s: CultivationProcessState) => boolean) => {
+    for (let i = 0; i < 200 && !check(await parentState()); i++) await new Promise((r) => setTimeout(r, 20));
+  };
+  await waitFor((s) => s.gate.met);
+  for (let i = 0; i < 3; i++) {
+    await waitFor((s) => s.gate.met);
+    await parent.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+  }
+  const child = env.client.workflow.getHandle<typeof withdrawalWorkflow>(withdrawalWorkflowId(lifecycleId));
+  for (let i = 0; i < 200 && (await child.describe().catch(() => null))?.status.name !== 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 20));
+  const evaluate = async () => {
+    await child.executeUpdate(advancePhaseUpdate, { args: [{ actor: actor('SOCIAL_WORKER') }] });
+    const evaluation = { score: 80, note: 'recorded' };
+    await child.executeUpdate(recordFinalEvaluationUpdate, { args: [{ actor: actor('SUPERVISOR'), community: evaluation, organization: evaluation, institution: evaluation }] });
+  };
+  await child.executeUpdate(advancePhaseUpdate, { args: [{ actor: actor('SOCIAL_WORKER') }] });
+  for (const item of HANDOVER_ITEMS) await child.executeUpdate(confirmHandoverUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), item, takenOverBy: 'recorded' }] });
+  await evaluate();
+  await env.sleep(50 * DAY);
+  await waitFor((s) => s.escalations.length > 0);
+  await child.executeUpdate(recordFollowUpUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), index: 0, passed: false, note: 'recorded' }] });
+  await waitFor((s) => s.withdrawal?.finalEvaluated === false);
+  await evaluate();
+  for (const [index, days] of [[0, 32], [1, 62], [2, 93]] as const) {
+    await env.sleep(days * DAY);
+    await child.executeUpdate(recordFollowUpUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), index, passed: true, note: 'recorded' }] });
+  }
+  await parent.result();
+  for (const [name, h] of [[`cultivation-lifecycle-${label}`, parent], [`withdrawal-${label}`, child]] as const) {
+    const recorded = await h.fetchHistory();
+    const target = new URL(`../../libs/cultivation/workflows/histories/${name}.json`, import.meta.url);
+    writeFileSync(target, historyToJSON(recorded));
+    console.log(`recorded ${recorded.events?.length} events to ${target.pathname}`);
+  }
 });
 await env.teardown();
