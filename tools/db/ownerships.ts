@@ -8,6 +8,7 @@ import { organizationsOwnership } from '@peiyu/organizations-data-access';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { assessmentsOwnership } from '@peiyu/assessments-data-access';
 import { analyticsOwnership } from '@peiyu/analytics-data-access';
+import { auditOwnership } from '@peiyu/platform-nest';
 
 export const ALL_OWNERSHIPS: SchemaOwnership[] = [
   communitiesOwnership,
@@ -16,4 +17,5 @@ export const ALL_OWNERSHIPS: SchemaOwnership[] = [
   assessmentsOwnership,
   cultivationOwnership,
   analyticsOwnership,
+  auditOwnership,
 ];

@@ -57,6 +57,8 @@ export type ErrorCode =
   | 'WRONG_STATUS'
   | 'GATE_NOT_MET'
   | 'EXTENSION_BEYOND_POLICY'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
 // ---- Fragments' shapes ------------------------------------------------------------------------

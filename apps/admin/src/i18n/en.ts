@@ -103,6 +103,8 @@ export const en = {
   'error.WRONG_STATUS': 'This cannot be done in the current status of the cultivation.',
   'error.GATE_NOT_MET': 'The stage gate is not met yet, so it cannot be approved.',
   'error.EXTENSION_BEYOND_POLICY': 'The new deadline is later than the policy allows.',
+  'error.RATE_LIMITED': 'Too many failed sign-in attempts. Please wait a few minutes and try again.',
+  'error.QUERY_TOO_COMPLEX': 'This request asks for too much at once.',
   'error.INTERNAL_SERVER_ERROR': 'The server ran into a problem. Please try again later.',
   'error.network': 'Cannot reach the server. Check your connection and try again.',
   'error.unknown': 'An unexpected error occurred.',

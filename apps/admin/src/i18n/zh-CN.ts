@@ -105,6 +105,8 @@ export const zhCN: Messages = {
   'error.WRONG_STATUS': '培育项目当前的状态不允许此操作。',
   'error.GATE_NOT_MET': '本阶段验收条件尚未全部达成，暂不能通过。',
   'error.EXTENSION_BEYOND_POLICY': '新的截止时间超出了政策允许的延期范围。',
+  'error.RATE_LIMITED': '登录失败次数过多，请稍等几分钟再试。',
+  'error.QUERY_TOO_COMPLEX': '请求的数据过多，请缩小范围。',
   'error.INTERNAL_SERVER_ERROR': '服务器出现问题，请稍后再试。',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.unknown': '发生了意外错误。',

@@ -1,4 +1,4 @@
-import { Args, Context, Float, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Float, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Identity, ProcessPolicy, WorkingStage } from '@peiyu/contracts';
 import type { StageHistoryEntity } from '@peiyu/cultivation-data-access';
 import { CurrentIdentity, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
@@ -8,6 +8,7 @@ import {
   ApproveGateInput,
   CommunityRef,
   Cultivation,
+  CultivationAsOf,
   CultivationFilter,
   CultivationRefInput,
   Deviation,
@@ -45,6 +46,15 @@ export class CultivationResolver {
   @Query(() => Cultivation, { description: 'One cultivation; NOT_FOUND if the id is unknown, FORBIDDEN if it lies outside your scopes.' })
   cultivation(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
     return this.service.get(id, caller);
+  }
+
+  @Query(() => CultivationAsOf, { description: 'A cultivation as it stood at a past instant (stage, status, deadline, escalations), rebuilt from its recorded events.' })
+  cultivationAsOf(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => GraphQLISODateTime }) asOf: Date,
+    @CurrentIdentity() caller: Identity,
+  ): Promise<CultivationAsOf> {
+    return this.service.asOf(id, asOf, caller);
   }
 
   @Roles(...MANAGING_ROLES)

@@ -15,6 +15,7 @@ import {
   type ApiErrorCode,
   type CultivationWorkflowInput,
   type Identity,
+  type ProcessEvent,
   type ProcessPolicy,
   scopeFilterOf,
   scopesCover,
@@ -38,6 +39,7 @@ import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
 import { TEMPORAL_CLIENT } from './temporal-client.js';
 import { parsePolicyDocument } from './policy-document.js';
+import { snapshotAsOf, type CultivationSnapshot } from './as-of.js';
 import type { CultivationFilter, StartCultivationInput } from './cultivation.types.js';
 
 const logger = new Logger('CultivationService');
@@ -140,8 +142,16 @@ export class CultivationService {
     return this.db.getRepository(StageHistoryEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { enteredAt: 'ASC' } });
   }
 
+  /** Every recorded event, the process's and the withdrawal's, in the order they happened. */
   timelineOf(cultivationIds: readonly string[]): Promise<TimelineEventEntity[]> {
-    return this.db.getRepository(TimelineEventEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { sequence: 'ASC' } });
+    return this.db.getRepository(TimelineEventEntity).find({ where: { cultivationId: In([...cultivationIds]) }, order: { at: 'ASC', stream: 'DESC', sequence: 'ASC' } });
+  }
+
+  /** The cultivation as it stood at `asOf`, from its process events. */
+  async asOf(id: string, asOf: Date, caller: Identity): Promise<CultivationSnapshot & { cultivationId: string }> {
+    await this.get(id, caller);
+    const events = await this.db.getRepository(TimelineEventEntity).find({ where: { cultivationId: id, stream: 'process' }, order: { sequence: 'ASC' } });
+    return { cultivationId: id, ...snapshotAsOf(events.map((e) => ({ at: e.at, event: e.details as unknown as ProcessEvent })), asOf) };
   }
 
   policyFor(districtId: string): Promise<ProcessPolicy> {

@@ -238,3 +238,24 @@ export class Notification {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the user marked it read.' }) readAt: Date | null;
 }
+
+@ObjectType('EscalationAsOf', { description: 'An escalation as it stood at a past instant.' })
+export class EscalationAsOf {
+  @Field() key: string;
+  @Field(() => EscalationTypeEnum) type: EscalationType;
+  @Field(() => StageEnum) stage: Stage;
+  @Field(() => Int) level: number;
+  @Field(() => EscalationStatusEnum) status: EscalationStatus;
+}
+
+@ObjectType('CultivationAsOf', { description: 'A cultivation as it stood at a past instant, rebuilt from its recorded process events.' })
+export class CultivationAsOf {
+  @Field(() => ID) cultivationId: string;
+  @Field(() => GraphQLISODateTime) asOf: Date;
+  @Field(() => StageEnum, { nullable: true, description: 'Null before the cultivation started.' }) stage: Stage | null;
+  @Field(() => CultivationStatusEnum) status: CultivationStatus;
+  @Field(() => GraphQLISODateTime, { nullable: true }) stageDeadline: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Since when it was paused, if it was.' }) pausedSince: Date | null;
+  @Field(() => [EscalationAsOf], { description: 'Every escalation raised by then, with its level and status then.' }) escalations: EscalationAsOf[];
+  @Field(() => Int, { description: 'How many recorded events the snapshot is built from.' }) eventCount: number;
+}

@@ -3,16 +3,18 @@ import {
   Inject,
   ExecutionContext,
   Injectable,
+  Optional,
   SetMetadata,
   createParamDecorator,
   type CustomDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { AUTHORIZATION_HEADER, type Identity, type Role } from '@peiyu/contracts';
 import { bearerToken, verifyToken, InvalidTokenError } from '@peiyu/platform-auth';
+import { AuditLog } from './audit.interceptor.js';
 import { DomainException } from './domain-exception.js';
+import { requestOf } from './request.js';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 const PUBLIC_KEY = 'peiyu:public';
@@ -23,27 +25,29 @@ export const Public = (): CustomDecorator => SetMetadata(PUBLIC_KEY, true);
 /** Restricts a resolver to these roles; ADMIN always passes. Without it any signed-in role may call. */
 export const Roles = (...roles: Role[]): CustomDecorator => SetMetadata(ROLES_KEY, roles);
 
-type RequestWithIdentity = Request & { identity?: Identity };
-
-function requestOf(context: ExecutionContext): RequestWithIdentity {
-  if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: RequestWithIdentity }>().req;
-  }
-  return context.switchToHttp().getRequest<RequestWithIdentity>();
-}
-
 /**
  * Every service checks the caller itself, whether the request came through the gateway or not:
- * it verifies the bearer token the gateway forwards and the roles the resolver allows.
+ * it verifies the bearer token the gateway forwards and the roles the resolver allows. A mutation it
+ * refuses is recorded in the audit log here, since the audit interceptor runs only after guards.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JWT_SECRET) private readonly secret: string,
+    @Optional() private readonly audit?: AuditLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      return await this.check(context);
+    } catch (error) {
+      await this.audit?.recordMutation(context, 'ERROR', error);
+      throw error;
+    }
+  }
+
+  private async check(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = requestOf(context);

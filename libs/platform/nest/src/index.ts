@@ -8,3 +8,7 @@ export * from './bootstrap.js';
 export * from './loaders.js';
 export * from './service-env.js';
 export * from './domain-enums.js';
+export * from './request.js';
+export * from './client-address.js';
+export * from './audit.js';
+export * from './audit.interceptor.js';

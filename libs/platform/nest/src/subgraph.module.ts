@@ -1,5 +1,5 @@
 import { Controller, Get, Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -11,8 +11,16 @@ import { mergeOwnerships, migrateOwnerships, typeormOptions, type SchemaOwnershi
 import { formatGraphQLError } from './graphql-errors.js';
 import { inputValidationPipe } from './validation.js';
 import { DomainExceptionFilter } from './domain-exception.filter.js';
+import { auditOwnership } from './audit.js';
+import { AUDIT_SERVICE_NAME, AuditInterceptor, AuditLog } from './audit.interceptor.js';
+import { configureTrustedProxies } from './client-address.js';
+
+/** The proxies (the gateway) whose X-Forwarded-For the service believes; read at boot. */
+export const TRUSTED_PROXIES = Symbol('TRUSTED_PROXIES');
 
 export interface SubgraphOptions {
+  /** The name its audit rows carry; by default the first schema it owns. */
+  name?: string;
   databaseUrl: string;
   /** What the service owns in PostgreSQL; migrated at start, before it serves. */
   ownerships: SchemaOwnership[];
@@ -48,7 +56,7 @@ class HealthController {
 /**
  * Everything a subgraph service needs besides its own features: its schema in PostgreSQL with
  * migrations run at start, a federated code-first GraphQL endpoint, token and role checks on every
- * resolver, input validation, and a health route.
+ * resolver, input validation, an audit row for every mutation call, and a health route.
  */
 @Module({})
 export class SubgraphModule {
@@ -56,11 +64,12 @@ export class SubgraphModule {
     return {
       module: SubgraphModule,
       global: true,
-      exports: [JWT_SECRET],
+      exports: [JWT_SECRET, AuditLog],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
-            await migrateOwnerships(options.databaseUrl, options.ownerships);
+            // The audit schema is shared: each service migrates it, the first one to start creates it.
+            await migrateOwnerships(options.databaseUrl, [...options.ownerships, auditOwnership]);
             return typeormOptions(options.databaseUrl, mergeOwnerships(options.ownerships));
           },
         }),
@@ -83,7 +92,11 @@ export class SubgraphModule {
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret() },
+        { provide: TRUSTED_PROXIES, useFactory: () => configureTrustedProxies() },
+        { provide: AUDIT_SERVICE_NAME, useValue: options.name ?? options.ownerships[0]?.schemas[0] ?? 'unknown' },
+        AuditLog,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

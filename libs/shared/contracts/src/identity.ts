@@ -30,5 +30,9 @@ export const API_ERROR_CODES = [
   'GATE_NOT_MET',
   /** A deadline extension goes beyond what the policy allows. */
   'EXTENSION_BEYOND_POLICY',
+  /** Too many failed sign-ins for the account or the address; try again later. */
+  'RATE_LIMITED',
+  /** The operation is deeper or costlier than the gateway allows. */
+  'QUERY_TOO_COMPLEX',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
