@@ -14,14 +14,16 @@ const REGISTER = fileURLToPath(new URL('./register.mjs', import.meta.url));
  */
 export function stackLayout(kind) {
   const dev = kind === 'dev';
-  const dataDir = resolve(dev ? (process.env.PEIYU_DATA_DIR ?? '.data') : '.data/test');
+  // Throw-away stacks: tests on 4100+ and benchmarks on 4700+, each with ports and data of its own.
+  const offset = { dev: 0, test: 1, bench: 2 }[kind];
+  const dataDir = resolve(dev ? (process.env.PEIYU_DATA_DIR ?? '.data') : `.data/${kind}`);
   return {
     kind,
     dataDir,
     logDir: resolve(dataDir, 'logs'),
-    postgres: { dataDir: resolve(dataDir, 'postgres'), port: dev ? 5433 : 5434, database: dev ? 'peiyu' : 'peiyu_test', fresh: !dev, durable: dev },
-    temporal: { port: dev ? 7233 : 7234, uiPort: dev ? 8233 : 8234, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
-    ports: portsFor(dev ? 4000 : 4100),
+    postgres: { dataDir: resolve(dataDir, 'postgres'), port: 5433 + offset, database: dev ? 'peiyu' : `peiyu_${kind}`, fresh: !dev, durable: dev },
+    temporal: { port: 7233 + offset, uiPort: 8233 + offset, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
+    ports: portsFor(dev ? 4000 : kind === 'test' ? 4100 : 4700),
   };
 }
 
@@ -52,7 +54,7 @@ export async function startInfrastructure(layout, { log = console.log, logToFile
   return { databaseUrl, temporalAddress };
 }
 
-/** Starts every app and waits until each answers its health check. */
+/** Starts every app and waits until each answers its health check; returns their environment and process ids. */
 export async function startApps(layout, infra, { logToFiles = false, log = console.log } = {}) {
   const env = appEnvironment(layout.ports, { ...infra, dataDir: layout.dataDir });
   const started = [];
@@ -67,5 +69,5 @@ export async function startApps(layout, infra, { logToFiles = false, log = conso
   }
   await Promise.all(started.map(({ app, child }) => waitForHttp(app.name, app.health, { process: child, timeoutMs: 90000 })));
   log(`Apps up: ${started.map(({ app }) => app.name).join(', ')}`);
-  return env;
+  return { env, pids: Object.fromEntries(started.map(({ app, child }) => [app.name, child.pid])) };
 }

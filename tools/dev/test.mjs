@@ -81,7 +81,7 @@ try {
   // A database of its own, so the end-to-end journey never meets the integration tests' data.
   const e2eDatabaseUrl = await ensureDatabase(infra.databaseUrl, 'peiyu_e2e');
   const e2eInfra = { ...infra, databaseUrl: e2eDatabaseUrl };
-  const appEnv = await startApps(layout, e2eInfra, { logToFiles: true });
+  const { env: appEnv } = await startApps(layout, e2eInfra, { logToFiles: true });
   await seedDemo(e2eDatabaseUrl);
 
   section('End-to-end tests (gateway, worker, Temporal, browser)');

@@ -35,6 +35,13 @@ export function parsePolicyDocument(text: string, version: number): ProcessPolic
     fail('withdrawal.followUpMonths', 'must list increasing whole numbers of months, e.g. [1, 3, 6]');
   }
   policy.withdrawal = { followUpMonths: months as number[], followUpWindowSeconds: seconds(withdrawal.followUpWindowSeconds, 'withdrawal.followUpWindowSeconds') };
+  if (withdrawal.followUpOffsetsSeconds !== undefined) {
+    const offsets = withdrawal.followUpOffsetsSeconds;
+    if (!Array.isArray(offsets) || offsets.length !== (months as number[]).length || !offsets.every((o, i) => typeof o === 'number' && o > 0 && (i === 0 || o > (offsets[i - 1] as number)))) {
+      fail('withdrawal.followUpOffsetsSeconds', 'must list increasing positive seconds, one per follow-up month');
+    }
+    policy.withdrawal.followUpOffsetsSeconds = offsets as number[];
+  }
   for (const stage of WORKING_STAGES) {
     const s = object(stages[stage], `stages.${stage}`);
     const ratio = s.warningRatio;

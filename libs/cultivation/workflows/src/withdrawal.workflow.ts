@@ -145,8 +145,9 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
       exclusive(async () => {
         const recordedAt = iso(Date.now());
         state.finalEvaluation = { community: request.community, organization: request.organization, institution: request.institution, recordedBy: request.actor, recordedAt };
+        const offsets = input.policy.followUpOffsetsSeconds;
         state.followUps = input.policy.followUpMonths.map((months, index) => {
-          const dueAt = addMonths(recordedAt, months);
+          const dueAt = offsets?.[index] !== undefined ? iso(Date.parse(recordedAt) + offsets[index] * 1000) : addMonths(recordedAt, months);
           return { index, monthsAfter: months, dueAt, windowEndsAt: iso(Date.parse(dueAt) + input.policy.followUpWindowSeconds * 1000), result: 'PENDING', announcedAt: null, note: null, recordedAt: null };
         });
         await record({ kind: 'FINAL_EVALUATION_RECORDED', by: request.actor, withdrawal: snapshot() });

@@ -19,6 +19,11 @@ export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
 export interface WithdrawalPolicy {
   /** Follow-ups after the final evaluation, in months, e.g. [1, 3, 6]. */
   followUpMonths: number[];
+  /**
+   * Instead of months, offsets in seconds (one per follow-up), so tests and benchmarks can run a
+   * withdrawal in seconds. Absent in real policies.
+   */
+  followUpOffsetsSeconds?: number[];
   /** How long after its due date a follow-up may be recorded before it counts as missed. */
   followUpWindowSeconds: number;
 }

@@ -1,0 +1,1 @@
+export function stopAll(timeoutMs?: number): Promise<void>;
