@@ -20,8 +20,11 @@ async function signIn(page: Page): Promise<void> {
   await page.getByTestId('username').fill('manager');
   await page.getByTestId('password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(/\/cultivations/);
+  // Signing in lands on the district dashboard; these tests start from the cultivations list.
+  await page.waitForURL(/\/dashboard/);
   await page.getByTestId('sign-out').waitFor();
+  await page.getByRole('link', { name: 'Cultivations', exact: true }).click();
+  await page.waitForURL(/\/cultivations/);
 }
 
 async function heading(page: Page): Promise<string> {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
@@ -14,6 +14,18 @@ import { useI18n } from './i18n';
 
 // Only the detail route needs its (larger) page, so it loads on first visit rather than with the app.
 const CultivationDetailPage = lazy(() => import('./pages/CultivationDetailPage'));
+// So do the dashboard, the analytics explorer and the inbox (with their shared messages and chart).
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+
+function LazyRoute({ children }: { children: ReactNode }) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<LoadingState />}>{children}</Suspense>
+    </RouteErrorBoundary>
+  );
+}
 
 /** Forgets cached data whenever a session ends, so the next user never sees the previous one's data. */
 function useClearCacheOnSessionEnd() {
@@ -46,7 +58,31 @@ export function App() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/cultivations" replace />} />
+        <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route
+          path="/dashboard"
+          element={
+            <LazyRoute>
+              <DashboardPage />
+            </LazyRoute>
+          }
+        />
+        <Route
+          path="/analytics"
+          element={
+            <LazyRoute>
+              <AnalyticsPage />
+            </LazyRoute>
+          }
+        />
+        <Route
+          path="/inbox"
+          element={
+            <LazyRoute>
+              <InboxPage />
+            </LazyRoute>
+          }
+        />
         <Route path="/cultivations" element={<CultivationsPage />} />
         <Route
           path="/cultivations/:id"

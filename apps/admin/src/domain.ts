@@ -8,6 +8,10 @@ export const CULTIVATION_STATUSES: readonly CultivationStatus[] = ['ACTIVE', 'PA
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 }
+const ESCALATION_TYPES: readonly EscalationType[] = ['DELAY', 'INTERRUPTION', 'DEVIATION', 'PERFORMANCE'];
+export function isEscalationType(value: unknown): value is EscalationType {
+  return typeof value === 'string' && (ESCALATION_TYPES as readonly string[]).includes(value);
+}
 export function isCultivationStatus(value: unknown): value is CultivationStatus {
   return typeof value === 'string' && (CULTIVATION_STATUSES as readonly string[]).includes(value);
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ME } from '../graphql/operations';
+import { UNREAD_NOTIFICATION_COUNT } from '../graphql/notifications';
 import { sessionStore } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { useI18n } from '../i18n';
@@ -27,19 +28,26 @@ export function Layout() {
       </a>
       <header className="header">
         <div className="header-inner">
-          <NavLink to="/cultivations" className="brand">
+          <NavLink to="/dashboard" className="brand">
             <Logo />
             <span className="brand-name">{t('app.name')}</span>
           </NavLink>
           <nav className="nav" aria-label={t('nav.main')}>
+            <NavLink to="/dashboard" className="nav-link" data-testid="nav-dashboard">
+              {t('nav.dashboard')}
+            </NavLink>
             <NavLink to="/cultivations" className="nav-link" data-testid="nav-cultivations">
               {t('nav.cultivations')}
             </NavLink>
             <NavLink to="/escalations" className="nav-link" data-testid="nav-escalations">
               {t('nav.escalations')}
             </NavLink>
+            <NavLink to="/analytics" className="nav-link" data-testid="nav-analytics">
+              {t('nav.analytics')}
+            </NavLink>
           </nav>
           <div className="header-tools">
+            <NotificationBell />
             <LanguageSwitch />
             {user && (
               <div className="user" data-testid="current-user" title={t('auth.signedInAs', { name: user.displayName })}>
@@ -67,5 +75,36 @@ export function Layout() {
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/** Polls the unread count (every 10 s, not while the tab is hidden) and opens the inbox. */
+const UNREAD_POLL_INTERVAL_MS = 10_000;
+
+function NotificationBell() {
+  const { t, formatNumber } = useI18n();
+  const { data, previousData } = useQuery(UNREAD_NOTIFICATION_COUNT, {
+    pollInterval: UNREAD_POLL_INTERVAL_MS,
+    skipPollAttempt: () => document.hidden,
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: false,
+  });
+  const count = (data ?? previousData)?.unreadNotificationCount ?? 0;
+  const label = count > 0 ? `${t('notifications.bell')}: ${t('notifications.unread', { count: formatNumber(count) })}` : t('notifications.bell');
+  return (
+    <NavLink to="/inbox" className="bell" data-testid="notification-bell" aria-label={label} title={label}>
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <path
+          d="M12 3a5 5 0 0 0-5 5v3.6L5.3 15a1 1 0 0 0 .9 1.5h11.6a1 1 0 0 0 .9-1.5L17 11.6V8a5 5 0 0 0-5-5Zm-2 15a2 2 0 0 0 4 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className={count > 0 ? 'bell-count' : 'bell-count bell-count-zero'} data-testid="unread-count" data-count={count}>
+        {formatNumber(count)}
+      </span>
+    </NavLink>
   );
 }

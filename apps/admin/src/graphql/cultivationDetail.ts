@@ -98,6 +98,41 @@ export interface CultivationDetail {
   stageHistory: StageRecordFields[];
   timeline: TimelineEventFields[];
   escalations: EscalationFields[];
+  /** The withdrawal stage, once the cultivation has entered it. */
+  withdrawal: WithdrawalFields | null;
+}
+
+export type HandoverItem = 'LEADERSHIP' | 'FINANCES' | 'VENUE' | 'MEMBER_ROSTER' | 'ACTIVITY_PLANNING';
+export type WithdrawalPhase = 'LEADING' | 'ASSISTING' | 'OBSERVING';
+export type FollowUpResult = 'PENDING' | 'PASSED' | 'FAILED' | 'MISSED';
+export interface LevelEvaluationFields {
+  __typename?: 'LevelEvaluation';
+  score: number;
+  note: string;
+}
+export interface WithdrawalFields {
+  __typename?: 'Withdrawal';
+  phase: WithdrawalPhase;
+  handovers: { __typename?: 'Handover'; item: HandoverItem; takenOverBy: string; confirmedByRole: Role; confirmedAt: DateTime }[];
+  pendingHandovers: HandoverItem[];
+  finalEvaluation: {
+    __typename?: 'FinalEvaluation';
+    community: LevelEvaluationFields;
+    organization: LevelEvaluationFields;
+    institution: LevelEvaluationFields;
+    recordedAt: DateTime;
+  } | null;
+  followUps: {
+    __typename?: 'FollowUp';
+    index: number;
+    monthsAfter: number;
+    dueAt: DateTime;
+    windowEndsAt: DateTime;
+    result: FollowUpResult;
+    note: string | null;
+    recordedAt: DateTime | null;
+  }[];
+  reengagements: number;
 }
 
 const ESCALATION_FIELDS = gql`
@@ -190,6 +225,41 @@ const CULTIVATION_FIELDS = gql`
     }
     escalations {
       ...EscalationDetailFields
+    }
+    withdrawal {
+      phase
+      handovers {
+        item
+        takenOverBy
+        confirmedByRole
+        confirmedAt
+      }
+      pendingHandovers
+      finalEvaluation {
+        community {
+          score
+          note
+        }
+        organization {
+          score
+          note
+        }
+        institution {
+          score
+          note
+        }
+        recordedAt
+      }
+      followUps {
+        index
+        monthsAfter
+        dueAt
+        windowEndsAt
+        result
+        note
+        recordedAt
+      }
+      reengagements
     }
   }
   ${ESCALATION_FIELDS}
@@ -307,4 +377,57 @@ export const ACKNOWLEDGE_ESCALATION: TypedDocumentNode<{ acknowledgeEscalation: 
     }
   }
   ${ESCALATION_FIELDS}
+`;
+
+export const ADVANCE_WITHDRAWAL_PHASE: TypedDocumentNode<
+  { advanceWithdrawalPhase: CultivationDetail },
+  { input: { cultivationId: string } }
+> = gql`
+  mutation AdvanceWithdrawalPhase($input: WithdrawalRefInput!) {
+    advanceWithdrawalPhase(input: $input) {
+      ...CultivationDetailFields
+    }
+  }
+  ${CULTIVATION_FIELDS}
+`;
+
+export interface ConfirmHandoverVariables {
+  input: { cultivationId: string; item: HandoverItem; takenOverBy: string };
+}
+export const CONFIRM_HANDOVER_ITEM: TypedDocumentNode<{ confirmHandoverItem: CultivationDetail }, ConfirmHandoverVariables> = gql`
+  mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {
+    confirmHandoverItem(input: $input) {
+      ...CultivationDetailFields
+    }
+  }
+  ${CULTIVATION_FIELDS}
+`;
+
+export interface RecordFinalEvaluationVariables {
+  input: {
+    cultivationId: string;
+    community: { score: number; note: string };
+    organization: { score: number; note: string };
+    institution: { score: number; note: string };
+  };
+}
+export const RECORD_FINAL_EVALUATION: TypedDocumentNode<{ recordFinalEvaluation: CultivationDetail }, RecordFinalEvaluationVariables> = gql`
+  mutation RecordFinalEvaluation($input: RecordFinalEvaluationInput!) {
+    recordFinalEvaluation(input: $input) {
+      ...CultivationDetailFields
+    }
+  }
+  ${CULTIVATION_FIELDS}
+`;
+
+export interface RecordFollowUpVariables {
+  input: { cultivationId: string; index: number; passed: boolean; note: string };
+}
+export const RECORD_FOLLOW_UP: TypedDocumentNode<{ recordFollowUp: CultivationDetail }, RecordFollowUpVariables> = gql`
+  mutation RecordFollowUp($input: RecordFollowUpInput!) {
+    recordFollowUp(input: $input) {
+      ...CultivationDetailFields
+    }
+  }
+  ${CULTIVATION_FIELDS}
 `;

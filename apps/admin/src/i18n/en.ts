@@ -7,6 +7,11 @@ export const en = {
   'nav.main': 'Main',
   'nav.cultivations': 'Cultivations',
   'nav.escalations': 'Escalations',
+  'nav.dashboard': 'Dashboard',
+  'nav.analytics': 'Analytics',
+  'nav.inbox': 'Inbox',
+  'notifications.bell': 'Notifications',
+  'notifications.unread': '{count} unread',
 
   'language.label': 'Language',
 

@@ -9,6 +9,11 @@ export const zhCN: Messages = {
   'nav.main': '主导航',
   'nav.cultivations': '培育项目',
   'nav.escalations': '预警升级',
+  'nav.dashboard': '看板',
+  'nav.analytics': '数据分析',
+  'nav.inbox': '收件箱',
+  'notifications.bell': '通知',
+  'notifications.unread': '{count} 条未读',
 
   'language.label': '语言',
 

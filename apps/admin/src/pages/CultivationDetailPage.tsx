@@ -19,6 +19,7 @@ import { Escalations } from './cultivation/Escalations';
 import { GateCriteria } from './cultivation/GateCriteria';
 import { StageStrip } from './cultivation/StageStrip';
 import { Timeline } from './cultivation/Timeline';
+import { WithdrawalSection } from './cultivation/Withdrawal';
 import { useActionRunner, type ActionRunner } from './cultivation/actionRunner';
 import { mayTake } from './cultivation/rules';
 
@@ -92,6 +93,9 @@ export function CultivationDetailPage({ id }: { id: string }) {
       <StageStrip cultivation={cultivation} />
       <div className="detail-grid">
         <div className="detail-main">
+          {cultivation.withdrawal && (
+            <WithdrawalSection cultivation={cultivation} withdrawal={cultivation.withdrawal} role={role} runner={runner} now={now} />
+          )}
           <GateCriteria cultivation={cultivation} />
           <Escalations escalations={cultivation.escalations} role={role} runner={runner} />
           <DeviationCard cultivation={cultivation} canSubmitPlan={mayTake(role, 'submitCorrectionPlan')} runner={runner} now={now} />

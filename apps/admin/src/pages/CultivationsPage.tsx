@@ -18,7 +18,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { StartCultivationForm } from './StartCultivationForm';
 
 /** The filters kept in the query string, so that a filtered view can be shared as a link. */
-const FILTER_PARAMS = ['stage', 'status', 'overdue', 'escalated'] as const;
+const FILTER_PARAMS = ['stage', 'status', 'overdue', 'escalated', 'districtId'] as const;
 type FilterParam = (typeof FILTER_PARAMS)[number];
 
 function readBoolean(value: string | null): boolean | undefined {
@@ -36,6 +36,9 @@ function readFilter(params: URLSearchParams): CultivationFilter {
   if (overdue !== undefined) filter.overdue = overdue;
   const escalated = readBoolean(params.get('escalated'));
   if (escalated !== undefined) filter.escalated = escalated;
+  // Set by the dashboard's links, so that a number opens the list of the district it counts.
+  const districtId = params.get('districtId');
+  if (districtId && /^[0-9a-f-]{36}$/i.test(districtId)) filter.districtId = districtId;
   return filter;
 }
 

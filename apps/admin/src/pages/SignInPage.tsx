@@ -12,7 +12,7 @@ import { useErrorMessage } from '../hooks/useErrorMessage';
 
 function redirectTarget(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/cultivations';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/dashboard';
 }
 
 export function SignInPage() {

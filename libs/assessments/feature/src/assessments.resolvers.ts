@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { ConnectionArgs, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { NeedsSurveyConnection, NeedsSurveyFilter, NeedsSurveySort } from './connections.types.js';
 import { AssessmentsService } from './assessments.service.js';
 import {
   CommunityRef,
@@ -20,6 +21,15 @@ export class NeedsSurveyResolver {
   @Query(() => [NeedsSurvey], { description: 'Needs surveys, newest first; only those of one community when communityId is given.' })
   needsSurveys(@Args('communityId', { type: () => ID, nullable: true }) communityId?: string | null): Promise<NeedsSurvey[]> {
     return this.assessments.listSurveys(communityId);
+  }
+
+  @Query(() => NeedsSurveyConnection, { description: 'Needs surveys a page at a time (cursor connection), filtered and sorted; newest first when no sort is given.' })
+  needsSurveysConnection(
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => NeedsSurveyFilter, nullable: true, description: 'Which surveys; all when not given.' }) filter?: NeedsSurveyFilter,
+    @Args('sort', { type: () => NeedsSurveySort, nullable: true, description: 'The order; newest first when not given.' }) sort?: NeedsSurveySort,
+  ): Promise<NeedsSurveyConnection> {
+    return this.assessments.surveysConnection(filter, sort, paging);
   }
 
   @Query(() => NeedsSurvey, { description: 'One needs survey; NOT_FOUND if the id is unknown.' })

@@ -6,7 +6,8 @@ import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 import { ASSESSMENTS_SCHEMA, NeedsSurveyEntity, SurveyResponseEntity } from '@peiyu/assessments-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
-import { DomainException } from '@peiyu/platform-nest';
+import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
+import type { NeedsSurveyFilter, NeedsSurveySort } from './connections.types.js';
 import { analyseDemand, type DemandAnalysisValue } from '@peiyu/assessments-data-access';
 import type { CreateNeedsSurveyInput, RecordSurveyResponseInput } from './assessments.types.js';
 
@@ -29,6 +30,18 @@ export class AssessmentsService {
       where: communityId != null ? { communityId } : {},
       order: { createdAt: 'DESC', id: 'ASC' },
     });
+  }
+
+  /** Surveys a page at a time; newest first when no sort is given. */
+  surveysConnection(filter: NeedsSurveyFilter | null | undefined, sort: NeedsSurveySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<NeedsSurveyEntity>> {
+    const query = this.db.getRepository(NeedsSurveyEntity).createQueryBuilder('s');
+    if (filter?.communityId != null) query.andWhere(`s."community_id" = :communityId`, { communityId: filter.communityId });
+    if (filter?.titleContains != null) query.andWhere(`s."title" ILIKE :title`, { title: containsPattern(filter.titleContains) });
+    if (filter?.createdFrom != null) query.andWhere(`s."created_at" >= :createdFrom`, { createdFrom: filter.createdFrom });
+    if (filter?.createdBefore != null) query.andWhere(`s."created_at" < :createdBefore`, { createdBefore: filter.createdBefore });
+    const key: SortKey<NeedsSurveyEntity> =
+      sort?.field === 'TITLE' ? textSortKey('TITLE', 's', 'title', (r) => r.title, sort.direction ?? 'ASC') : createdAtSortKey('s', sort ? (sort.direction ?? 'ASC') : 'DESC');
+    return paginate(query, 's."id"', key, args);
   }
 
   async getSurvey(id: string): Promise<NeedsSurveyEntity> {

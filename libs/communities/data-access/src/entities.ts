@@ -37,6 +37,12 @@ export class CommunityEntity {
   @Index()
   @Column('uuid', { name: 'district_id' }) districtId: string;
   @Column('text') name: string;
+  /** Residents; null when not known. */
+  @Column('integer', { nullable: true }) population: number | null;
+  /** Households; null when not known. */
+  @Column('integer', { nullable: true }) households: number | null;
+  /** Postal address of the community (residents' committee); null when not known. */
+  @Column('text', { nullable: true }) address: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @VersionColumn() version: number;
 }

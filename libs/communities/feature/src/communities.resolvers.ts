@@ -1,7 +1,26 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { ConnectionArgs, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
 import { CommunitiesService } from './communities.service.js';
-import { Community, CreateCommunityInput, CreateDistrictInput, CreateStreetInput, District, Street } from './communities.types.js';
+import {
+  Community,
+  CommunityConnection,
+  CommunityFilter,
+  CommunitySort,
+  CreateCommunityInput,
+  CreateDistrictInput,
+  CreateStreetInput,
+  District,
+  DistrictConnection,
+  DistrictFilter,
+  DistrictProgrammeManager,
+  DistrictSort,
+  Street,
+  UpdateCommunityInput,
+  UpdateDistrictInput,
+  UpdateStreetInput,
+} from './communities.types.js';
+
+const VERSIONED = 'CONFLICT, changing nothing, when it has changed since the version given; BAD_USER_INPUT naming the field of invalid input.';
 
 @Resolver(() => District)
 export class DistrictResolver {
@@ -23,6 +42,38 @@ export class DistrictResolver {
     return this.service.createDistrict(input);
   }
 
+  @Query(() => DistrictConnection, { description: 'Districts a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
+  districtsConnection(
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => DistrictFilter, nullable: true, description: 'Which districts; all when not given.' }) filter?: DistrictFilter,
+    @Args('sort', { type: () => DistrictSort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: DistrictSort,
+  ): Promise<DistrictConnection> {
+    return this.service.districtsConnection(filter, sort, paging);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => District, { description: `Renames a district. ${VERSIONED}` })
+  updateDistrict(@Args('input') input: UpdateDistrictInput): Promise<District> {
+    return this.service.updateDistrict(input);
+  }
+
+  @ResolveField(() => [DistrictProgrammeManager], { description: 'The programme managers assigned to this district (a DISTRICT scope naming it), by display name.' })
+  programmeManagers(@Parent() district: District, @Context() ctx: object): Promise<DistrictProgrammeManager[]> {
+    return requestGroupLoader(ctx, 'programmeManagersByDistrict', (ids) => this.service.programmeManagersOf(ids), (m) => m.districtId).load(district.id);
+  }
+
+  @ResolveField(() => Int, { description: 'How many streets this district has.' })
+  async streetCount(@Parent() district: District, @Context() ctx: object): Promise<number> {
+    const counts = await requestLoader(ctx, 'hierarchyCountsByDistrict', (ids) => this.service.hierarchyCountsOf(ids), (c) => c.districtId).load(district.id);
+    return counts?.streetCount ?? 0;
+  }
+
+  @ResolveField(() => Int, { description: 'How many communities the streets of this district have.' })
+  async communityCount(@Parent() district: District, @Context() ctx: object): Promise<number> {
+    const counts = await requestLoader(ctx, 'hierarchyCountsByDistrict', (ids) => this.service.hierarchyCountsOf(ids), (c) => c.districtId).load(district.id);
+    return counts?.communityCount ?? 0;
+  }
+
   @ResolveField(() => [Street], { description: 'The streets of this district, by name.' })
   streets(@Parent() district: District, @Context() ctx: object): Promise<Street[]> {
     return requestGroupLoader(ctx, 'streetsByDistrict', (ids) => this.service.streetsOf(ids), (s) => s.districtId).load(district.id);
@@ -42,6 +93,12 @@ export class StreetResolver {
   @Mutation(() => Street, { description: 'Records a street in a district. Names are unique within the district.' })
   createStreet(@Args('input') input: CreateStreetInput): Promise<Street> {
     return this.service.createStreet(input);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Street, { description: `Renames a street; BAD_USER_INPUT naming name when the district has a street of that name. ${VERSIONED}` })
+  updateStreet(@Args('input') input: UpdateStreetInput): Promise<Street> {
+    return this.service.updateStreet(input);
   }
 
   @ResolveField(() => District, { description: 'The district of this street.' })
@@ -79,6 +136,21 @@ export class CommunityResolver {
   @Mutation(() => Community, { description: 'Records a community in a street. Names are unique within the street.' })
   createCommunity(@Args('input') input: CreateCommunityInput): Promise<Community> {
     return this.service.createCommunity(input);
+  }
+
+  @Query(() => CommunityConnection, { description: 'Communities a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
+  communitiesConnection(
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => CommunityFilter, nullable: true, description: 'Which communities; all when not given.' }) filter?: CommunityFilter,
+    @Args('sort', { type: () => CommunitySort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: CommunitySort,
+  ): Promise<CommunityConnection> {
+    return this.service.communitiesConnection(filter, sort, paging);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Community, { description: `Changes a community's name, population, households or address. ${VERSIONED}` })
+  updateCommunity(@Args('input') input: UpdateCommunityInput): Promise<Community> {
+    return this.service.updateCommunity(input);
   }
 
   @ResolveField(() => Street, { description: 'The street of this community.' })

@@ -2,9 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { CommunityEntity, DistrictEntity, StreetEntity } from '@peiyu/communities-data-access';
-import { DomainException } from '@peiyu/platform-nest';
-import type { CreateCommunityInput, CreateDistrictInput, CreateStreetInput } from './communities.types.js';
+import { CommunityEntity, DistrictEntity, StreetEntity, countDistrictHierarchy, findDistrictProgrammeManagers, type DistrictProgrammeManager } from '@peiyu/communities-data-access';
+import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
+import type {
+  CommunityFilter,
+  CommunitySort,
+  CreateCommunityInput,
+  CreateDistrictInput,
+  CreateStreetInput,
+  DistrictFilter,
+  DistrictSort,
+  UpdateCommunityInput,
+  UpdateDistrictInput,
+  UpdateStreetInput,
+} from './communities.types.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -91,5 +102,101 @@ export class CommunitiesService {
       if (isUniqueViolation(error)) throw DomainException.badInput('name', `The street already has a community named ${input.name}.`);
       throw error;
     }
+  }
+
+  districtsConnection(filter: DistrictFilter | null | undefined, sort: DistrictSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<DistrictEntity>> {
+    const query = this.db.getRepository(DistrictEntity).createQueryBuilder('d');
+    if (filter?.search != null) query.andWhere(`(d."name" ILIKE :search OR d."code" ILIKE :search)`, { search: containsPattern(filter.search) });
+    const direction = sort?.direction ?? 'ASC';
+    const key: SortKey<DistrictEntity> =
+      sort?.field === 'CREATED_AT'
+        ? createdAtSortKey('d', direction)
+        : sort?.field === 'CODE'
+          ? textSortKey('CODE', 'd', 'code', (r) => r.code, direction)
+          : textSortKey('NAME', 'd', 'name', (r) => r.name, direction);
+    return paginate(query, 'd."id"', key, args);
+  }
+
+  communitiesConnection(filter: CommunityFilter | null | undefined, sort: CommunitySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<CommunityEntity>> {
+    const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
+    if (filter?.districtId != null) query.andWhere(`c."district_id" = :districtId`, { districtId: filter.districtId });
+    if (filter?.streetId != null) query.andWhere(`c."street_id" = :streetId`, { streetId: filter.streetId });
+    if (filter?.nameContains != null) query.andWhere(`c."name" ILIKE :name`, { name: containsPattern(filter.nameContains) });
+    if (filter?.minPopulation != null) query.andWhere(`c."population" >= :minPopulation`, { minPopulation: filter.minPopulation });
+    const direction = sort?.direction ?? 'ASC';
+    const key: SortKey<CommunityEntity> =
+      sort?.field === 'CREATED_AT'
+        ? createdAtSortKey('c', direction)
+        : sort?.field === 'POPULATION'
+          ? { name: 'POPULATION', expression: `COALESCE(c."population", -1)`, valueOf: (r) => r.population ?? -1, direction }
+          : textSortKey('NAME', 'c', 'name', (r) => r.name, direction);
+    return paginate(query, 'c."id"', key, args);
+  }
+
+  /** The programme managers assigned to each given district (identity's users, display name and username only). */
+  programmeManagersOf(districtIds: readonly string[]): Promise<DistrictProgrammeManager[]> {
+    return findDistrictProgrammeManagers(this.db, districtIds);
+  }
+
+  /** The street and community counts of each given district, in one query. */
+  hierarchyCountsOf(districtIds: readonly string[]): Promise<{ districtId: string; streetCount: number; communityCount: number }[]> {
+    return countDistrictHierarchy(this.db, districtIds);
+  }
+
+  /** Renames a district at the version read: CONFLICT, changing nothing, when it has changed since. */
+  async updateDistrict(input: UpdateDistrictInput): Promise<DistrictEntity> {
+    const repository = this.db.getRepository(DistrictEntity);
+    const result = await repository.update({ id: input.id, version: input.version }, { name: input.name.trim() });
+    if (result.affected !== 1) await this.staleOrMissing(repository.existsBy({ id: input.id }), 'District', input.id);
+    return this.getDistrict(input.id);
+  }
+
+  /** Renames a street at the version read: CONFLICT, changing nothing, when it has changed since. */
+  async updateStreet(input: UpdateStreetInput): Promise<StreetEntity> {
+    const repository = this.db.getRepository(StreetEntity);
+    try {
+      const result = await repository.update({ id: input.id, version: input.version }, { name: input.name.trim() });
+      if (result.affected !== 1) await this.staleOrMissing(repository.existsBy({ id: input.id }), 'Street', input.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.badInput('name', `The district already has a street named ${input.name}.`);
+      throw error;
+    }
+    const street = await repository.findOneBy({ id: input.id });
+    return street!;
+  }
+
+  /** Changes a community at the version read: CONFLICT, changing nothing, when it has changed since. */
+  async updateCommunity(input: UpdateCommunityInput): Promise<CommunityEntity> {
+    const repository = this.db.getRepository(CommunityEntity);
+    const current = await this.getCommunity(input.id);
+    if (current.version !== input.version) throw this.conflict('Community', input.id);
+    const changes: Partial<Pick<CommunityEntity, 'name' | 'population' | 'households' | 'address'>> = {};
+    if (input.name != null) changes.name = input.name.trim();
+    if (input.population !== undefined) changes.population = input.population;
+    if (input.households !== undefined) changes.households = input.households;
+    if (input.address !== undefined) changes.address = input.address?.trim() || null;
+    const population = changes.population !== undefined ? changes.population : current.population;
+    const households = changes.households !== undefined ? changes.households : current.households;
+    if (population != null && households != null && households > population) {
+      throw DomainException.badInput('households', 'households must not exceed the population.');
+    }
+    if (Object.keys(changes).length === 0) return current;
+    try {
+      const result = await repository.update({ id: input.id, version: input.version }, changes);
+      if (result.affected !== 1) throw this.conflict('Community', input.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.badInput('name', `The street already has a community named ${input.name}.`);
+      throw error;
+    }
+    return this.getCommunity(input.id);
+  }
+
+  private conflict(entity: string, id: string): DomainException {
+    return new DomainException('CONFLICT', `${entity} ${id} was changed by someone else; read it again and retry.`);
+  }
+
+  private async staleOrMissing(exists: Promise<boolean>, entity: string, id: string): Promise<never> {
+    if (await exists) throw this.conflict(entity, id);
+    throw DomainException.notFound(entity, id);
   }
 }

@@ -3,3 +3,4 @@ export * from './organizations.service.js';
 export * from './organizations.types.js';
 export * from './evidence.service.js';
 export * from './evidence.types.js';
+export * from './connections.types.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsService } from './organizations.service.js';
-import { CommunityOrganizationsResolver, InstitutionResolver, OrganizationResolver } from './organizations.resolvers.js';
+import { CommunityOrganizationsResolver, DistrictOrganizationsResolver, InstitutionResolver, OrganizationResolver } from './organizations.resolvers.js';
 import { EvidenceService } from './evidence.service.js';
 import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, OrganizationEvidenceResolver } from './evidence.resolvers.js';
 
@@ -10,6 +10,7 @@ import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, Orga
     InstitutionResolver,
     OrganizationResolver,
     CommunityOrganizationsResolver,
+    DistrictOrganizationsResolver,
     EvidenceService,
     OrganizationEvidenceResolver,
     MemberResolver,

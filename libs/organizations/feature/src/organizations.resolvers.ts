@@ -1,7 +1,26 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { ConnectionArgs, DomainException, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
 import { OrganizationsService } from './organizations.service.js';
-import { CommunityRef, CreateInstitutionInput, CreateOrganizationInput, Institution, Organization } from './organizations.types.js';
+import { CommunityRef, CreateInstitutionInput, CreateOrganizationInput, DistrictRef, Institution, Organization } from './organizations.types.js';
+import {
+  ActivityConnection,
+  ActivityFilter,
+  ActivitySort,
+  InstitutionConnection,
+  InstitutionFilter,
+  InstitutionSort,
+  MemberConnection,
+  MemberFilter,
+  MemberSort,
+  OrganizationConnection,
+  OrganizationFilter,
+  OrganizationSort,
+  UpdateInstitutionInput,
+  UpdateOrganizationInput,
+} from './connections.types.js';
+
+/** Who may change an organization's name or category: as for creating one. */
+const ORGANIZATION_EDITORS = ['PROGRAMME_MANAGER', 'SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'] as const;
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -15,6 +34,21 @@ export class InstitutionResolver {
   @Query(() => Institution, { description: 'One institution; NOT_FOUND if the id is unknown.' })
   institution(@Args('id', { type: () => ID }) id: string): Promise<Institution> {
     return this.service.getInstitution(id);
+  }
+
+  @Query(() => InstitutionConnection, { description: 'Institutions a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
+  institutionsConnection(
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => InstitutionFilter, nullable: true, description: 'Which institutions; all when not given.' }) filter?: InstitutionFilter,
+    @Args('sort', { type: () => InstitutionSort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: InstitutionSort,
+  ): Promise<InstitutionConnection> {
+    return this.service.institutionsConnection(filter, sort, paging);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Institution, { description: 'Renames an institution at the version read: CONFLICT, changing nothing, when it has changed since; BAD_USER_INPUT naming name when it is taken.' })
+  updateInstitution(@Args('input') input: UpdateInstitutionInput): Promise<Institution> {
+    return this.service.updateInstitution(input);
   }
 
   @Roles('PROGRAMME_MANAGER')
@@ -43,7 +77,44 @@ export class OrganizationResolver {
     return this.service.getOrganization(id);
   }
 
-  @Roles('PROGRAMME_MANAGER', 'SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR')
+  @Query(() => OrganizationConnection, { description: 'Organizations a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
+  organizationsConnection(
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => OrganizationFilter, nullable: true, description: 'Which organizations; all when not given.' }) filter?: OrganizationFilter,
+    @Args('sort', { type: () => OrganizationSort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: OrganizationSort,
+  ): Promise<OrganizationConnection> {
+    return this.service.organizationsConnection(filter, sort, paging);
+  }
+
+  @Query(() => MemberConnection, { description: 'The members of one organization a page at a time, filtered and sorted; by joining day when no sort is given. NOT_FOUND if the organization is unknown.' })
+  membersConnection(
+    @Args('organizationId', { type: () => ID, description: 'The organization.' }) organizationId: string,
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Which members; current members when not given.' }) filter?: MemberFilter,
+    @Args('sort', { type: () => MemberSort, nullable: true, description: 'The order; by joining day ascending when not given.' }) sort?: MemberSort,
+  ): Promise<MemberConnection> {
+    return this.service.membersConnection(organizationId, filter, sort, paging);
+  }
+
+  @Query(() => ActivityConnection, { description: 'The activities of one organization a page at a time, filtered and sorted; newest first when no sort is given. NOT_FOUND if the organization is unknown.' })
+  activitiesConnection(
+    @Args('organizationId', { type: () => ID, description: 'The organization.' }) organizationId: string,
+    @Args() paging: ConnectionArgs,
+    @Args('filter', { type: () => ActivityFilter, nullable: true, description: 'Which activities; all when not given.' }) filter?: ActivityFilter,
+    @Args('sort', { type: () => ActivitySort, nullable: true, description: 'The order; by day held, newest first, when not given.' }) sort?: ActivitySort,
+  ): Promise<ActivityConnection> {
+    return this.service.activitiesConnection(organizationId, filter, sort, paging);
+  }
+
+  @Roles(...ORGANIZATION_EDITORS)
+  @Mutation(() => Organization, {
+    description: 'Changes the name, or while FORMING the category, of an organization at the version read: CONFLICT, changing nothing, when it has changed since.',
+  })
+  updateOrganization(@Args('input') input: UpdateOrganizationInput): Promise<Organization> {
+    return this.service.updateOrganization(input);
+  }
+
+  @Roles(...ORGANIZATION_EDITORS)
   @Mutation(() => Organization, { description: 'Records a forming organization in an existing community.' })
   createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
     return this.service.createOrganization(input);
@@ -52,6 +123,13 @@ export class OrganizationResolver {
   @ResolveField(() => CommunityRef, { description: 'The community it belongs to.' })
   community(@Parent() organization: Organization): CommunityRef {
     return { id: organization.communityId };
+  }
+
+  @ResolveField(() => DistrictRef, { description: 'The district of its community (looked up once per request for all organizations listed).' })
+  async district(@Parent() organization: Organization, @Context() ctx: object): Promise<DistrictRef> {
+    const placement = await requestLoader(ctx, 'communityPlacement', (ids) => this.service.communityPlacements(ids), (p) => p.id).load(organization.communityId);
+    if (!placement) throw DomainException.notFound('Community', organization.communityId);
+    return { id: placement.districtId };
   }
 
   @ResolveReference()
@@ -67,5 +145,28 @@ export class CommunityOrganizationsResolver {
   @ResolveField(() => [Organization], { description: 'The community social organizations of this community, by name.' })
   organizations(@Parent() community: CommunityRef, @Context() ctx: object): Promise<Organization[]> {
     return requestGroupLoader(ctx, 'organizationsByCommunity', (ids) => this.service.organizationsOfCommunities(ids), (o) => o.communityId).load(community.id);
+  }
+
+  @ResolveField(() => Int, { description: 'How many community social organizations this community has, in any status.' })
+  async organizationCount(@Parent() community: CommunityRef, @Context() ctx: object): Promise<number> {
+    const count = await requestLoader(ctx, 'organizationCountByCommunity', (ids) => this.service.organizationCountsOfCommunities(ids), (c) => c.id).load(community.id);
+    return count?.count ?? 0;
+  }
+}
+
+/** Adds the organization count to communities-service's District entity. */
+@Resolver(() => DistrictRef)
+export class DistrictOrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @ResolveField(() => Int, { description: 'How many community social organizations the communities of this district have, in any status.' })
+  async organizationCount(@Parent() district: DistrictRef, @Context() ctx: object): Promise<number> {
+    const count = await requestLoader(ctx, 'organizationCountByDistrict', (ids) => this.service.organizationCountsOfDistricts(ids), (c) => c.id).load(district.id);
+    return count?.count ?? 0;
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }): DistrictRef {
+    return { id: ref.id };
   }
 }

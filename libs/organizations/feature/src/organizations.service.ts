@@ -4,11 +4,27 @@ import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { domainEvent } from '@peiyu/contracts';
-import { findCommunityPlacements } from '@peiyu/communities-data-access';
-import { InstitutionEntity, ORGANIZATIONS_SCHEMA, OrganizationEntity } from '@peiyu/organizations-data-access';
+import { findCommunityPlacements, findCommunityPlacementsOfDistricts, type CommunityPlacement } from '@peiyu/communities-data-access';
+import { ActivityEntity, InstitutionEntity, MemberEntity, ORGANIZATIONS_SCHEMA, OrganizationEntity } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
-import { DomainException } from '@peiyu/platform-nest';
+import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
 import type { CreateInstitutionInput, CreateOrganizationInput } from './organizations.types.js';
+import type {
+  ActivityFilter,
+  ActivitySort,
+  InstitutionFilter,
+  InstitutionSort,
+  MemberFilter,
+  MemberSort,
+  OrganizationFilter,
+  OrganizationSort,
+  UpdateInstitutionInput,
+  UpdateOrganizationInput,
+} from './connections.types.js';
+
+const containing = containsPattern;
+const createdAtKey = createdAtSortKey;
+const textKey = textSortKey;
 
 /** Ids that cannot name a row are left out of lookups, which then find nothing, rather than failing in PostgreSQL. */
 const uuidsOnly = (ids: readonly string[]): string[] => ids.filter((id) => isUUID(id));
@@ -62,6 +78,125 @@ export class OrganizationsService {
 
   findOrganizations(ids: readonly string[]): Promise<OrganizationEntity[]> {
     return this.db.getRepository(OrganizationEntity).findBy({ id: In(uuidsOnly(ids)) });
+  }
+
+  institutionsConnection(filter: InstitutionFilter | null | undefined, sort: InstitutionSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<InstitutionEntity>> {
+    const query = this.db.getRepository(InstitutionEntity).createQueryBuilder('i');
+    if (filter?.nameContains != null) query.andWhere(`i."name" ILIKE :name`, { name: containing(filter.nameContains) });
+    const direction = sort?.direction ?? 'ASC';
+    const key: SortKey<InstitutionEntity> = sort?.field === 'CREATED_AT' ? createdAtKey('i', direction) : textKey('NAME', 'i', 'name', (r) => r.name, direction);
+    return paginate(query, 'i."id"', key, args);
+  }
+
+  organizationsConnection(filter: OrganizationFilter | null | undefined, sort: OrganizationSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<OrganizationEntity>> {
+    const query = this.db.getRepository(OrganizationEntity).createQueryBuilder('o');
+    if (filter?.communityId != null) query.andWhere(`o."community_id" = :communityId`, { communityId: filter.communityId });
+    if (filter?.category != null) query.andWhere(`o."category" = :category`, { category: filter.category });
+    if (filter?.status != null) query.andWhere(`o."status" = :status`, { status: filter.status });
+    if (filter?.nameContains != null) query.andWhere(`o."name" ILIKE :name`, { name: containing(filter.nameContains) });
+    const direction = sort?.direction ?? 'ASC';
+    const key: SortKey<OrganizationEntity> = sort?.field === 'CREATED_AT' ? createdAtKey('o', direction) : textKey('NAME', 'o', 'name', (r) => r.name, direction);
+    return paginate(query, 'o."id"', key, args);
+  }
+
+  async membersConnection(organizationId: string, filter: MemberFilter | null | undefined, sort: MemberSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<MemberEntity>> {
+    await this.getOrganization(organizationId);
+    const query = this.db.getRepository(MemberEntity).createQueryBuilder('m').where(`m."organization_id" = :organizationId`, { organizationId });
+    if (filter?.includeFormer !== true) query.andWhere(`m."left_on" IS NULL`);
+    if (filter?.isLeader != null) query.andWhere(`m."is_leader" = :isLeader`, { isLeader: filter.isLeader });
+    if (filter?.nameContains != null) query.andWhere(`m."name" ILIKE :name`, { name: containing(filter.nameContains) });
+    const direction = sort?.direction ?? 'ASC';
+    const key: SortKey<MemberEntity> =
+      sort?.field === 'NAME'
+        ? textKey('NAME', 'm', 'name', (r) => r.name, direction)
+        : { name: 'JOINED_ON', expression: `m."joined_on"`, valueOf: (r) => r.joinedOn, direction };
+    return paginate(query, 'm."id"', key, args);
+  }
+
+  async activitiesConnection(organizationId: string, filter: ActivityFilter | null | undefined, sort: ActivitySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<ActivityEntity>> {
+    await this.getOrganization(organizationId);
+    const query = this.db.getRepository(ActivityEntity).createQueryBuilder('a').where(`a."organization_id" = :organizationId`, { organizationId });
+    if (filter?.kind != null) query.andWhere(`a."kind" = :kind`, { kind: filter.kind });
+    if (filter?.heldFrom != null) query.andWhere(`a."held_on" >= :heldFrom::date`, { heldFrom: filter.heldFrom });
+    if (filter?.heldTo != null) query.andWhere(`a."held_on" <= :heldTo::date`, { heldTo: filter.heldTo });
+    const direction = sort?.direction ?? (sort?.field === 'TITLE' ? 'ASC' : 'DESC');
+    const key: SortKey<ActivityEntity> =
+      sort?.field === 'TITLE'
+        ? textKey('TITLE', 'a', 'title', (r) => r.title, direction)
+        : { name: 'HELD_ON', expression: `a."held_on"`, valueOf: (r) => r.heldOn, direction };
+    return paginate(query, 'a."id"', key, args);
+  }
+
+  /** Where the given communities sit (communities-service's reader). */
+  communityPlacements(communityIds: readonly string[]): Promise<CommunityPlacement[]> {
+    return findCommunityPlacements(this.db, uuidsOnly(communityIds));
+  }
+
+  /** The number of organizations of each given community, zero included. */
+  async organizationCountsOfCommunities(communityIds: readonly string[]): Promise<{ id: string; count: number }[]> {
+    const ids = uuidsOnly(communityIds);
+    const rows: { community_id: string; n: number }[] = ids.length
+      ? await this.db.getRepository(OrganizationEntity).createQueryBuilder('o').select('o."community_id"', 'community_id').addSelect('count(*)::int', 'n')
+          .where(`o."community_id" = ANY(:ids::uuid[])`, { ids }).groupBy('o."community_id"').getRawMany()
+      : [];
+    const byId = new Map(rows.map((r) => [r.community_id, r.n]));
+    return communityIds.map((id) => ({ id, count: byId.get(id) ?? 0 }));
+  }
+
+  /** The number of organizations in the communities of each given district (two queries, whatever the number of districts). */
+  async organizationCountsOfDistricts(districtIds: readonly string[]): Promise<{ id: string; count: number }[]> {
+    const placements = await findCommunityPlacementsOfDistricts(this.db, uuidsOnly(districtIds));
+    const perCommunity = await this.organizationCountsOfCommunities(placements.map((p) => p.id));
+    const countOf = new Map(perCommunity.map((c) => [c.id, c.count]));
+    const totals = new Map<string, number>();
+    for (const p of placements) totals.set(p.districtId, (totals.get(p.districtId) ?? 0) + (countOf.get(p.id) ?? 0));
+    return districtIds.map((id) => ({ id, count: totals.get(id) ?? 0 }));
+  }
+
+  /** Renames an institution at the version read: CONFLICT, changing nothing, when it has changed since. */
+  async updateInstitution(input: UpdateInstitutionInput): Promise<InstitutionEntity> {
+    const repository = this.db.getRepository(InstitutionEntity);
+    try {
+      const result = await repository.update({ id: input.id, version: input.version }, { name: input.name.trim() });
+      if (result.affected !== 1) await this.staleOrMissing(repository.existsBy({ id: input.id }), 'Institution', input.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.badInput('name', `An institution named ${input.name} already exists.`);
+      throw error;
+    }
+    return this.getInstitution(input.id);
+  }
+
+  /** Changes an organization at the version read (its category only while FORMING); CONFLICT, changing nothing, when it has changed since. */
+  async updateOrganization(input: UpdateOrganizationInput): Promise<OrganizationEntity> {
+    const repository = this.db.getRepository(OrganizationEntity);
+    const current = await this.getOrganization(input.id);
+    if (current.version !== input.version) throw this.conflict('Organization', input.id);
+    if (input.category != null && input.category !== current.category && current.status !== 'FORMING') {
+      throw DomainException.badInput('category', `The category can change only while the organization is FORMING; it is ${current.status}.`);
+    }
+    const changes: Partial<Pick<OrganizationEntity, 'name' | 'category'>> = {};
+    if (input.name != null) changes.name = input.name.trim();
+    if (input.category != null) changes.category = input.category;
+    if (Object.keys(changes).length === 0) return current;
+    try {
+      // The version and status are checked again in the UPDATE, so a change in between is refused too.
+      const where = input.category != null && input.category !== current.category ? { id: input.id, version: input.version, status: 'FORMING' as const } : { id: input.id, version: input.version };
+      const result = await repository.update(where, changes);
+      if (result.affected !== 1) throw this.conflict('Organization', input.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.badInput('name', `The community already has an organization named ${input.name}.`);
+      throw error;
+    }
+    return this.getOrganization(input.id);
+  }
+
+  private conflict(entity: string, id: string): DomainException {
+    return new DomainException('CONFLICT', `${entity} ${id} was changed by someone else; read it again and retry.`);
+  }
+
+  private async staleOrMissing(exists: Promise<boolean>, entity: string, id: string): Promise<never> {
+    if (await exists) throw this.conflict(entity, id);
+    throw DomainException.notFound(entity, id);
   }
 
   /** Records a forming organization and its `organization.created` event in one transaction. */

@@ -1,4 +1,4 @@
-import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
 import { ORGANIZATION_CATEGORIES, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
 import { OrganizationCategoryEnum, OrganizationStatusEnum } from '@peiyu/platform-nest';
@@ -17,6 +17,7 @@ export class Institution {
   @Field(() => ID) id: string;
   @Field({ description: 'Registered name, unique.' }) name: string;
   @Field(() => GraphQLISODateTime, { description: 'When the institution was recorded.' }) createdAt: Date;
+  @Field(() => Int, { description: 'The version of this record, raised by each change; pass it to updateInstitution.' }) version: number;
 }
 
 @ObjectType('Organization', { description: 'A community social organization (社区社会组织), resident-run, in one community.' })
@@ -28,6 +29,13 @@ export class Organization {
   @Field(() => OrganizationStatusEnum, { description: 'Current status.' }) status: OrganizationStatus;
   @Field(() => ID, { description: 'The community it belongs to.' }) communityId: string;
   @Field(() => GraphQLISODateTime, { description: 'When the organization was recorded.' }) createdAt: Date;
+  @Field(() => Int, { description: 'The version of this record, raised by each change; pass it to updateOrganization.' }) version: number;
+}
+
+@ObjectType('District', { description: 'A district, owned by communities-service; its organization count is added from here.' })
+@Directive('@key(fields: "id")')
+export class DistrictRef {
+  @Field(() => ID, { description: 'The district id, as communities-service issues it.' }) id: string;
 }
 
 @InputType({ description: 'A new social work institution.' })

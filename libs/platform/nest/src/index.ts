@@ -12,3 +12,4 @@ export * from './request.js';
 export * from './client-address.js';
 export * from './audit.js';
 export * from './audit.interceptor.js';
+export * from './connections.js';

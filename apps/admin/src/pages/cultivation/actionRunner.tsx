@@ -4,7 +4,8 @@ import { useCallback, useState } from 'react';
 import { describeApiError, type ApiErrorInfo } from '../../graphql/errors';
 import { useI18n, type MessageKey } from '../../i18n';
 
-export type ActionName = 'approve' | 'extend' | 'pause' | 'resume' | 'flag' | 'correction' | 'terminate' | 'acknowledge';
+export type ActionName = 'approve' | 'extend' | 'pause' | 'resume' | 'flag' | 'correction' | 'terminate' | 'acknowledge'
+  | 'advanceWithdrawal' | 'handover' | 'finalEvaluation' | 'followUp';
 
 /** Codes whose server message says something the localised message cannot: which criteria, which limit. */
 const SERVER_DETAIL_CODES = new Set<ApiErrorInfo['code']>(['GATE_NOT_MET', 'EXTENSION_BEYOND_POLICY']);

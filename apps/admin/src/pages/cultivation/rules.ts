@@ -23,7 +23,14 @@ export type CultivationAction =
   | 'resume'
   | 'flagDeviation'
   | 'submitCorrectionPlan'
-  | 'terminate';
+  | 'terminate'
+  | 'advanceWithdrawal'
+  | 'confirmHandover'
+  | 'recordFinalEvaluation'
+  | 'recordFollowUp';
+
+/** Institution staff: those who work the withdrawal stage. */
+const INSTITUTION_STAFF: readonly Role[] = ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'];
 
 const ACTION_ROLES: Record<CultivationAction, readonly Role[]> = {
   approveGate: ['SUPERVISOR'],
@@ -33,6 +40,10 @@ const ACTION_ROLES: Record<CultivationAction, readonly Role[]> = {
   flagDeviation: ['PROGRAMME_MANAGER'],
   submitCorrectionPlan: ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'],
   terminate: ['PROGRAMME_MANAGER'],
+  advanceWithdrawal: INSTITUTION_STAFF,
+  confirmHandover: INSTITUTION_STAFF,
+  recordFinalEvaluation: ['SUPERVISOR'],
+  recordFollowUp: INSTITUTION_STAFF,
 };
 
 /** Whether a role may take an action; the server decides in the end, this only decides what to offer. */
