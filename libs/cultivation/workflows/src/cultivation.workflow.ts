@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -20,7 +19,6 @@ import {
   cultivationMessages,
   searchAttributeKeys,
   type AcknowledgeEscalationRequest,
-  type Actor,
   type ApproveGateRequest,
   type CultivationProcessState,
   type CultivationWorkflowInput,
@@ -31,14 +29,12 @@ import {
   type PauseRequest,
   type ProcessEvent,
   type ResumeRequest,
-  type Role,
   type Stage,
   type SubmitCorrectionPlanRequest,
   type TerminateRequest,
   type ScopedPlacement,
   type WithdrawalReport,
   type WorkingStage,
-  scopesCover,
   withdrawalMessages,
   withdrawalWorkflowId,
 } from '@peiyu/contracts';
@@ -46,6 +42,9 @@ import {
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import type { OrganizationActivities } from '@peiyu/organizations-activities';
 import { withdrawalWorkflow } from './withdrawal.workflow.js';
+import { ACTIVITY_OPTIONS, ChangeLock, iso, reject, requireRole, requireScope, requireText } from './workflow-support.js';
+
+export type { RejectionType } from './workflow-support.js';
 
 export const stateQuery = defineQuery<CultivationProcessState>(cultivationMessages.state);
 export const evidenceChangedSignal = defineSignal(cultivationMessages.evidenceChanged);
@@ -59,35 +58,9 @@ export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, 
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const ACTIVITY_OPTIONS = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-} as const;
 const { loadPolicy, evaluateGate, recordProcessEvent } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
-/** Rejection reasons an update validator gives; cultivation-service maps each to a GraphQL error code. */
-export type RejectionType = 'FORBIDDEN' | 'WRONG_STATUS' | 'GATE_NOT_MET' | 'BAD_USER_INPUT' | 'EXTENSION_BEYOND_POLICY' | 'NOT_FOUND';
-
-/** Rejects an update; for BAD_USER_INPUT the first detail names the request field at fault. */
-function reject(type: RejectionType, message: string, field?: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: field ? [field] : [] });
-}
-
-function requireRole(actor: Actor, roles: Role[], action: string): void {
-  if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
-}
-
-/** Refuses an actor whose scopes do not cover the cultivation (requests without scopes come from before they were sent). */
-function requireScope(actor: Actor, placement: ScopedPlacement): void {
-  if (actor.scopes && !scopesCover(actor.scopes, placement)) reject('FORBIDDEN', 'This cultivation is outside your scope.');
-}
-
-function requireText(value: string | null | undefined, field: string): void {
-  if (!value || !value.trim()) reject('BAD_USER_INPUT', `${field} must not be empty`, field);
-}
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 const now = (): number => Date.now();
 
 /**
@@ -115,22 +88,10 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     withdrawal: null,
     sequence: 0,
   };
-  let changes = 0;
+  const lock = new ChangeLock();
+  const exclusive = <T>(work: () => Promise<T>) => lock.exclusive(work);
   const reports: WithdrawalReport[] = [];
   let evidenceDirty = false;
-  let busy = false;
-
-  /** Serialises every change: handlers and the timer loop never interleave their writes. */
-  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await work();
-    } finally {
-      busy = false;
-      changes += 1;
-    }
-  }
 
   async function record(event: ProcessEvent): Promise<void> {
     state.sequence += 1;
@@ -281,12 +242,12 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
 
   setHandler(withdrawalReportSignal, (report) => {
     reports.push(report);
-    changes += 1;
+    lock.changes += 1;
   });
   setHandler(stateQuery, () => state);
   setHandler(evidenceChangedSignal, () => {
     evidenceDirty = true;
-    changes += 1;
+    lock.changes += 1;
   });
 
   setHandler(
@@ -480,12 +441,12 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     if (finished()) break;
     if (workflowInfo().continueAsNewSuggested) {
       // Long histories start afresh with the state carried over; the loop resumes from it.
-      await condition(() => allHandlersFinished() && !busy);
+      await condition(() => allHandlersFinished() && !lock.busy);
       await continueAsNew<typeof cultivationWorkflow>({ ...input, carried: state });
     }
-    const seen = changes;
+    const seen = lock.changes;
     const wakeAt = nextWake();
-    const woken = () => changes !== seen || evidenceDirty || reports.length > 0 || finished();
+    const woken = () => lock.changes !== seen || evidenceDirty || reports.length > 0 || finished();
     if (wakeAt === null) await condition(woken);
     else await condition(woken, Math.max(wakeAt - now(), 1));
   }

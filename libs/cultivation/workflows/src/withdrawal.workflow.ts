@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   defineQuery,
@@ -13,7 +12,6 @@ import {
   HANDOVER_ITEMS,
   addMonths,
   withdrawalMessages,
-  type Actor,
   type AdvancePhaseRequest,
   type ConfirmHandoverRequest,
   type LevelEvaluation,
@@ -22,13 +20,12 @@ import {
   type RecordFollowUpRequest,
   type Role,
   type WithdrawalReport,
-  type ScopedPlacement,
   type WithdrawalState,
   type WithdrawalWorkflowInput,
-  scopesCover,
 } from '@peiyu/contracts';
 // Types only: the workflow bundle must not contain activity code.
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
+import { ACTIVITY_OPTIONS, ChangeLock, iso, reject, requireRole, requireScope } from './workflow-support.js';
 
 export const withdrawalStateQuery = defineQuery<WithdrawalState>(withdrawalMessages.state);
 export const advancePhaseUpdate = defineUpdate<WithdrawalState, [AdvancePhaseRequest]>(withdrawalMessages.advancePhase);
@@ -36,22 +33,7 @@ export const confirmHandoverUpdate = defineUpdate<WithdrawalState, [ConfirmHando
 export const recordFinalEvaluationUpdate = defineUpdate<WithdrawalState, [RecordFinalEvaluationRequest]>(withdrawalMessages.recordFinalEvaluation);
 export const recordFollowUpUpdate = defineUpdate<WithdrawalState, [RecordFollowUpRequest]>(withdrawalMessages.recordFollowUp);
 
-const { recordProcessEvent } = proxyActivities<CultivationActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
-function reject(type: 'FORBIDDEN' | 'WRONG_STATUS' | 'BAD_USER_INPUT', message: string, field?: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: field ? [field] : [] });
-}
-
-function requireRole(actor: Actor, roles: Role[], action: string): void {
-  if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
-}
-
-function requireScope(actor: Actor, placement: ScopedPlacement | undefined): void {
-  if (placement && actor.scopes && !scopesCover(actor.scopes, placement)) reject('FORBIDDEN', 'This cultivation is outside your scope.');
-}
+const { recordProcessEvent } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 
 function requireEvaluation(evaluation: LevelEvaluation | undefined, field: string): void {
   if (!evaluation || !Number.isFinite(evaluation.score) || evaluation.score < 0 || evaluation.score > 100) {
@@ -59,7 +41,6 @@ function requireEvaluation(evaluation: LevelEvaluation | undefined, field: strin
   }
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 const INSTITUTION_STAFF: Role[] = ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'];
 
 /**
@@ -71,19 +52,8 @@ const INSTITUTION_STAFF: Role[] = ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_D
 export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promise<WithdrawalState> {
   const state: WithdrawalState = { phase: 'LEADING', handovers: [], finalEvaluation: null, followUps: [], reengagements: 0, outcome: 'IN_PROGRESS', sequence: 0 };
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
-  let changes = 0;
-  let busy = false;
-
-  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await work();
-    } finally {
-      busy = false;
-      changes += 1;
-    }
-  }
+  const lock = new ChangeLock();
+  const exclusive = <T>(work: () => Promise<T>) => lock.exclusive(work);
 
   async function record(event: ProcessEvent): Promise<void> {
     state.sequence += 1;
@@ -209,7 +179,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
   const nextMiss = () => state.followUps.find((f) => f.result === 'PENDING');
   const passed = () => state.followUps.length > 0 && state.followUps.every((f) => f.result === 'PASSED');
   while (!passed()) {
-    const seen = changes;
+    const seen = lock.changes;
     const pending = nextMiss();
     if (pending && !pending.announcedAt && Date.now() >= Date.parse(pending.dueAt)) {
       // Its window opens: the staff who record it are told.
@@ -229,9 +199,9 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
     }
     if (pending) {
       const wakeAt = pending.announcedAt ? Date.parse(pending.windowEndsAt) : Date.parse(pending.dueAt);
-      await condition(() => changes !== seen, Math.max(wakeAt - Date.now(), 1));
+      await condition(() => lock.changes !== seen, Math.max(wakeAt - Date.now(), 1));
     }
-    else await condition(() => changes !== seen || passed());
+    else await condition(() => lock.changes !== seen || passed());
   }
   state.outcome = 'INDEPENDENT';
   await report({ kind: 'INDEPENDENT' });
