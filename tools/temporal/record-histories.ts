@@ -45,6 +45,7 @@ const actor = (role: Role): Actor => ({ userId: '00000000-0000-4000-8000-0000000
 let gateMet = false;
 const activities: CultivationActivities & OrganizationActivities = {
   markOrganizationIndependent: async () => undefined,
+  computeWorkingDeadline: async ({ from }) => from,
   loadPolicy: async () => DEFAULT_PROCESS_POLICY,
   evaluateGate: async (command) => command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: gateMet ? c.threshold : 0, met: gateMet, evidence: 'recorded' })),
   recordProcessEvent: async () => ({ recorded: true }),

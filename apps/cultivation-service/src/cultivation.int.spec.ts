@@ -132,4 +132,25 @@ describe('cultivation-service', () => {
     expect(startOutside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     for (const s of started) await temporal.workflow.getHandle(s.workflowId).terminate('test finished');
   });
+
+  it('keeps a working-day calendar of holidays and make-up working days, edited by admins only', async () => {
+    const adminToken = await tokenFor('ADMIN');
+    const set = `mutation ($input: SetCalendarDaysInput!) { setCalendarDays(input: $input) { day working override note } }`;
+    const days = [
+      { day: '2031-10-01', working: false, note: '国庆节' },
+      { day: '2031-10-11', working: true, note: '调休' },
+    ];
+    expect((await graphql(service.url, set, { input: { days } }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stored = dataOf(await graphql<{ setCalendarDays: unknown[] }>(service.url, set, { input: { days } }, adminToken)).setCalendarDays;
+    expect(stored).toEqual([
+      { day: '2031-10-01', working: false, override: true, note: '国庆节' },
+      { day: '2031-10-11', working: true, override: true, note: '调休' },
+    ]);
+    const { workingCalendar } = dataOf(
+      await graphql<{ workingCalendar: { day: string; working: boolean }[] }>(service.url, `{ workingCalendar(from: "2031-09-30", to: "2031-10-12") { day working } }`, {}, token),
+    );
+    expect(workingCalendar.filter((d) => d.working).map((d) => d.day)).toEqual(['2031-09-30', '2031-10-02', '2031-10-03', '2031-10-06', '2031-10-07', '2031-10-08', '2031-10-09', '2031-10-10', '2031-10-11']);
+    const bad = await graphql(service.url, set, { input: { days: [{ day: '2031-02-30', working: false }] } }, adminToken);
+    expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'days.0.day' });
+  });
 });

@@ -9,7 +9,7 @@ import {
   type RecordProcessEventCommand,
 } from '@peiyu/contracts';
 import { findCommunityDemand } from '@peiyu/assessments-data-access';
-import { CULTIVATION_SCHEMA, currentPolicy } from '@peiyu/cultivation-data-access';
+import { CULTIVATION_SCHEMA, currentPolicy, workingDayDeadline } from '@peiyu/cultivation-data-access';
 import { findOrganizationEvidence } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { judgeGate } from './gate.js';
@@ -26,6 +26,11 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
     /** The policy in force for the district now; the workflow keeps it for the stage it enters. */
     loadPolicy({ districtId }: { districtId: string }): Promise<ProcessPolicy> {
       return currentPolicy(db, districtId);
+    },
+
+    /** The deadline `workingDays` working days from `from`, by the stored calendar (ISO 8601). */
+    async computeWorkingDeadline({ from, workingDays }: { from: string; workingDays: number }): Promise<string> {
+      return (await workingDayDeadline(db, new Date(from), workingDays)).toISOString();
     },
 
     /** Reads the evidence from its owners and judges the stage's gate criteria. */

@@ -21,3 +21,4 @@ export const cultivationOwnership = {
   entities: [CultivationEntity, StageHistoryEntity, TimelineEventEntity, EscalationEntity, EscalationStepEntity, ProcessPolicyEntity, NotificationEntity, WithdrawalEntity],
   migrations: [CultivationReadModel1764300000300, CultivationProcess1764300000400],
 };
+export * from './calendar.js';

@@ -4,6 +4,7 @@ import { CultivationResolver, EscalationResolver, ProcessPolicyResolver } from '
 import { createTemporalClient, TEMPORAL_CLIENT } from './temporal-client.js';
 import { NotificationResolver } from './notifications.resolver.js';
 import { WithdrawalResolver } from './withdrawal.resolver.js';
+import { CalendarResolver } from './calendar.resolver.js';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -28,6 +29,7 @@ export class CultivationModule implements OnApplicationShutdown {
         ProcessPolicyResolver,
         NotificationResolver,
         WithdrawalResolver,
+        CalendarResolver,
       ],
       exports: [CultivationService],
     };

@@ -49,6 +49,9 @@ export function parsePolicyDocument(text: string, version: number): ProcessPolic
     const criteria = object(s.criteria, `stages.${stage}.criteria`);
     policy.stages[stage] = {
       durationSeconds: seconds(s.durationSeconds, `stages.${stage}.durationSeconds`),
+      ...(s.workingDays === undefined
+        ? {}
+        : { workingDays: Number.isInteger(s.workingDays) && (s.workingDays as number) > 0 ? (s.workingDays as number) : fail(`stages.${stage}.workingDays`, 'must be a positive whole number of working days') }),
       maxExtensionSeconds: seconds(s.maxExtensionSeconds, `stages.${stage}.maxExtensionSeconds`),
       warningRatio: ratio as number,
       criteria: Object.fromEntries(

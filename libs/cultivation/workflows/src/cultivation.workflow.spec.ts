@@ -12,8 +12,10 @@ import {
   type CultivationProcessState,
   type CultivationWorkflowInput,
   type ProcessEvent,
+  type ProcessPolicy,
   type Role,
 } from '@peiyu/contracts';
+import { addWorkingDays } from '@peiyu/cultivation-data-access';
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import type { OrganizationActivities } from '@peiyu/organizations-activities';
 import { HANDOVER_ITEMS, withdrawalWorkflowId } from '@peiyu/contracts';
@@ -59,6 +61,8 @@ describe('cultivationWorkflow', () => {
   const recorded = new Map<string, ProcessEvent[]>();
   /** Whether the stubbed evidence meets every criterion, per organization. */
   const gateMet = new Map<string, boolean>();
+  /** The policy the stubbed loadPolicy returns; tests may swap it. */
+  let policy: ProcessPolicy = DEFAULT_PROCESS_POLICY;
   /** Organizations marked independent. */
   const independent: string[] = [];
 
@@ -67,7 +71,10 @@ describe('cultivationWorkflow', () => {
       independent.push(organizationId);
     },
     async loadPolicy() {
-      return DEFAULT_PROCESS_POLICY;
+      return policy;
+    },
+    async computeWorkingDeadline({ from, workingDays }) {
+      return addWorkingDays(new Date(from), workingDays, new Map()).toISOString();
     },
     async evaluateGate(command) {
       const met = gateMet.get(command.organizationId) ?? false;
@@ -119,6 +126,7 @@ describe('cultivationWorkflow', () => {
 
   beforeEach(() => {
     recorded.clear();
+    policy = DEFAULT_PROCESS_POLICY;
   });
 
   const state = () => handle.query(stateQuery);
@@ -370,5 +378,15 @@ describe('cultivationWorkflow', () => {
     expect(s.sequence).toBe(before.sequence + 1);
     expect(recorded.get(carriedId)?.map((e) => e.kind)).toEqual(['ESCALATION_CLIMBED']);
     await carried.terminate();
+  });
+
+  it('sets a stage deadline in working days from the calendar when the policy counts them', async () => {
+    await start(30);
+    policy = { ...DEFAULT_PROCESS_POLICY, stages: { ...DEFAULT_PROCESS_POLICY.stages, GROWTH: { ...DEFAULT_PROCESS_POLICY.stages.GROWTH, workingDays: 10 } } };
+    await meetGate();
+    const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+    expect(s.stage).toBe('GROWTH');
+    expect(s.stageDeadline).toBe(addWorkingDays(new Date(s.stageStartedAt), 10, new Map()).toISOString());
+    await handle.terminate();
   });
 });

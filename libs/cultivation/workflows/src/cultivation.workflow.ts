@@ -58,7 +58,7 @@ export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, 
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const { loadPolicy, evaluateGate, recordProcessEvent } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
+const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
 const now = (): number => Date.now();
@@ -128,7 +128,11 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     }
     // Each stage keeps the policy version it was entered with.
     state.policy = await loadPolicy({ districtId: input.districtId });
-    state.stageDeadline = deadline ?? iso(now() + state.policy.stages[stage].durationSeconds * 1000);
+    const stagePolicy = state.policy.stages[stage];
+    // A working-day duration needs the calendar, which only an activity may read.
+    state.stageDeadline =
+      deadline ??
+      (stagePolicy.workingDays ? await computeWorkingDeadline({ from: state.stageStartedAt, workingDays: stagePolicy.workingDays }) : iso(now() + stagePolicy.durationSeconds * 1000));
     await record({ kind: 'STAGE_ENTERED', stage, deadline: state.stageDeadline, policyVersion: state.policy.version });
     publishSearchAttributes();
     await refreshGate();

@@ -29,8 +29,13 @@ export interface CriterionPolicy {
 export type WorkingStage = Exclude<Stage, 'COMPLETED'>;
 
 export interface StagePolicy {
-  /** Planned duration of the stage from its start. */
+  /** Planned duration of the stage from its start (used when `workingDays` is not set). */
   durationSeconds: number;
+  /**
+   * Planned duration in working days of the calendar (China's holidays and make-up working
+   * weekends): the deadline is the end of the n-th working day after the stage starts.
+   */
+  workingDays?: number;
   /** How far one extension may push the deadline beyond the current one. */
   maxExtensionSeconds: number;
   /** Share of the planned duration after which the deadline is shown as at risk. */

@@ -102,6 +102,16 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX "notification_inbox_idx" ON "cultivation"."notification" ("user_id", "created_at" DESC)`);
 
+    // The working-day calendar's exceptions to Monday-Friday: public holidays and make-up working
+    // weekends (调休), by China date, year by year as the State Council publishes them.
+    await q.query(`CREATE TABLE "cultivation"."calendar_day" (
+      "day" DATE PRIMARY KEY,
+      "working" BOOLEAN NOT NULL,
+      "note" TEXT NOT NULL DEFAULT '',
+      "updated_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "updated_by" UUID
+    )`);
+
     // How far the evidence relay has read each other schema's outbox.
     await q.query(`CREATE TABLE "cultivation"."relay_position" (
       "source" TEXT PRIMARY KEY,
@@ -111,6 +121,7 @@ export class CultivationProcess1764300000400 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "cultivation"."relay_position"`);
+    await q.query(`DROP TABLE "cultivation"."calendar_day"`);
     await q.query(`DROP TABLE "cultivation"."notification"`);
     await q.query(`DROP TABLE "cultivation"."process_policy"`);
     await q.query(`DROP TABLE "cultivation"."escalation_step"`);
