@@ -15,6 +15,17 @@ export function EmptyState({ message }: { message: string }) {
   return <div className="state state-empty">{message}</div>;
 }
 
+/** A table's one row saying it has nothing to show, across all `colSpan` columns. */
+export function EmptyRow({ colSpan, message }: { colSpan: number; message: string }) {
+  return (
+    <tr>
+      <td colSpan={colSpan}>
+        <EmptyState message={message} />
+      </td>
+    </tr>
+  );
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();

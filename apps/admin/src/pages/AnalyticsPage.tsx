@@ -22,7 +22,8 @@ import { STAGES } from '../domain';
 import { describeApiError } from '../graphql/errors';
 import { addMessages, useI18n, type MessageKey } from '../i18n';
 import { INSIGHTS_MESSAGES } from '../i18n/insights';
-import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { EmptyRow, EmptyState, ErrorState, LoadingState } from '../components/states';
+import { FilterSelect, filterOptions } from '../components/FilterSelect';
 import { BarChart, type ChartSeries } from './insights/BarChart';
 import { DistrictPicker } from './insights/DistrictPicker';
 import { useDistrictChoice, useGroupLabel } from './insights/scope';
@@ -150,54 +151,40 @@ export default function AnalyticsPage() {
 
       <section className="card card-flush">
         <div className="filters" role="search" aria-label={t('analytics.controls')}>
-          <label className="filter">
-            <span>{t('analytics.indicator')}</span>
-            <select data-testid="analytics-indicator" value={settings.indicator} onChange={(event) => set({ indicator: event.target.value })}>
-              {INDICATORS.map((indicator) => (
-                <option key={indicator} value={indicator}>
-                  {t(`analytics.indicator.${indicator}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="filter">
-            <span>{t('analytics.groupBy')}</span>
-            <select data-testid="analytics-group-by" value={settings.groupBy ?? ''} onChange={(event) => set({ groupBy: event.target.value })}>
-              <option value="">{t('analytics.groupBy.none')}</option>
-              {GROUP_BYS.map((groupBy) => (
-                <option key={groupBy} value={groupBy}>
-                  {t(`analytics.groupBy.${groupBy}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('analytics.indicator')}
+            testId="analytics-indicator"
+            value={settings.indicator}
+            onChange={(value) => set({ indicator: value })}
+            options={filterOptions(INDICATORS, (indicator) => t(`analytics.indicator.${indicator}`))}
+          />
+          <FilterSelect
+            label={t('analytics.groupBy')}
+            testId="analytics-group-by"
+            value={settings.groupBy ?? ''}
+            onChange={(value) => set({ groupBy: value })}
+            allLabel={t('analytics.groupBy.none')}
+            options={filterOptions(GROUP_BYS, (groupBy) => t(`analytics.groupBy.${groupBy}`))}
+          />
           <DistrictPicker choice={choice} onChange={(id) => set({ district: id })} />
-          <label className="filter">
-            <span>{t('analytics.category')}</span>
-            <select data-testid="analytics-category" value={settings.category ?? ''} onChange={(event) => set({ category: event.target.value })}>
-              <option value="">{t('all')}</option>
-              {CATEGORIES.map((category) => (
-                <option key={category} value={category}>
-                  {t(`category.${category}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="filter">
-            <span>{t('analytics.period')}</span>
-            <select
-              data-testid="analytics-period"
-              value={settings.custom ? 'custom' : (settings.relative ?? 'LAST_12_MONTHS')}
-              onChange={(event) => set({ period: event.target.value === 'LAST_12_MONTHS' ? null : event.target.value })}
-            >
-              {RELATIVE_PERIODS.map((period) => (
-                <option key={period} value={period}>
-                  {t(`analytics.period.${period}`)}
-                </option>
-              ))}
-              <option value="custom">{t('analytics.period.custom')}</option>
-            </select>
-          </label>
+          <FilterSelect
+            label={t('analytics.category')}
+            testId="analytics-category"
+            value={settings.category ?? ''}
+            onChange={(value) => set({ category: value })}
+            allLabel={t('all')}
+            options={filterOptions(CATEGORIES, (category) => t(`category.${category}`))}
+          />
+          <FilterSelect
+            label={t('analytics.period')}
+            testId="analytics-period"
+            value={settings.custom ? 'custom' : (settings.relative ?? 'LAST_12_MONTHS')}
+            onChange={(value) => set({ period: value === 'LAST_12_MONTHS' ? null : value })}
+            options={[
+              ...filterOptions(RELATIVE_PERIODS, (period) => t(`analytics.period.${period}`)),
+              { value: 'custom', label: t('analytics.period.custom') },
+            ]}
+          />
           {settings.custom && (
             <>
               <label className="filter">
@@ -210,17 +197,14 @@ export default function AnalyticsPage() {
               </label>
             </>
           )}
-          <label className="filter">
-            <span>{t('analytics.bucket')}</span>
-            <select data-testid="analytics-bucket" value={settings.bucket ?? ''} onChange={(event) => set({ bucket: event.target.value })}>
-              <option value="">{t('analytics.bucket.none')}</option>
-              {BUCKETS.map((bucket) => (
-                <option key={bucket} value={bucket}>
-                  {t(`analytics.bucket.${bucket}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('analytics.bucket')}
+            testId="analytics-bucket"
+            value={settings.bucket ?? ''}
+            onChange={(value) => set({ bucket: value })}
+            allLabel={t('analytics.bucket.none')}
+            options={filterOptions(BUCKETS, (bucket) => t(`analytics.bucket.${bucket}`))}
+          />
           {settings.indicator === 'escalations' && (
             <label className="filter filter-check">
               <input
@@ -382,11 +366,7 @@ function Results({ indicator, table, stale }: { indicator: Indicator; table: Ind
             </thead>
             <tbody>
               {rows.length === 0 && (
-                <tr>
-                  <td colSpan={columns.length}>
-                    <EmptyState message={t('analytics.empty')} />
-                  </td>
-                </tr>
+                <EmptyRow colSpan={columns.length} message={t('analytics.empty')} />
               )}
               {rows.map((row, index) => (
                 <tr key={index} data-testid="analytics-row" data-group={row.group ?? ''}>

@@ -9,6 +9,7 @@ import { CULTIVATION_STATUS_TONES, STAGE_TONES } from '../domain';
 import { useSession } from '../auth/useSession';
 import { addMessages, useI18n } from '../i18n';
 import { DETAIL_MESSAGES } from '../i18n/cultivationDetail';
+import { TimeFact } from './cultivation/parts';
 import { useNow } from '../hooks/useNow';
 import { Badge } from '../components/Badge';
 import { ErrorState, LoadingState } from '../components/states';
@@ -120,7 +121,7 @@ function BackLink() {
 }
 
 function Header({ cultivation }: { cultivation: CultivationDetail }) {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const ended = cultivation.stage === 'COMPLETED' || cultivation.status === 'TERMINATED';
   const openEscalations = cultivation.escalations.filter((e) => e.status !== 'RESOLVED').length;
   return (
@@ -142,12 +143,7 @@ function Header({ cultivation }: { cultivation: CultivationDetail }) {
               <dt>{t('detail.category')}</dt>
               <dd>{t(`category.${cultivation.organization.category}`)}</dd>
             </div>
-            <div>
-              <dt>{t('detail.startedAt')}</dt>
-              <dd>
-                <time dateTime={cultivation.startedAt}>{formatDateTime(cultivation.startedAt)}</time>
-              </dd>
-            </div>
+            <TimeFact label={t('detail.startedAt')} at={cultivation.startedAt} />
           </dl>
         </div>
         <div className="detail-badges">

@@ -14,7 +14,8 @@ import {
 import { useI18n } from '../i18n';
 import { useNow } from '../hooks/useNow';
 import { Badge } from '../components/Badge';
-import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { EmptyRow, ErrorState, LoadingState } from '../components/states';
+import { FilterSelect, filterOptions } from '../components/FilterSelect';
 import { StartCultivationForm } from './StartCultivationForm';
 
 /** The filters kept in the query string, so that a filtered view can be shared as a link. */
@@ -115,52 +116,44 @@ export function CultivationsPage() {
           {cultivations && <span className="muted">{t('cultivations.count', { count: formatNumber(rows.length) })}</span>}
         </div>
         <div className="filters" role="search" aria-label={t('filters.label')}>
-          <label className="filter">
-            <span>{t('filters.stage')}</span>
-            <select data-testid="filter-stage" value={filter.stage ?? ''} onChange={(event) => setFilter('stage', event.target.value)}>
-              <option value="">{t('filters.all')}</option>
-              {STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {t(`stage.${stage}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="filter">
-            <span>{t('filters.status')}</span>
-            <select data-testid="filter-status" value={filter.status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
-              <option value="">{t('filters.all')}</option>
-              {CULTIVATION_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`cultivationStatus.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="filter">
-            <span>{t('filters.overdue')}</span>
-            <select
-              data-testid="filter-overdue"
-              value={booleanValue(filter.overdue)}
-              onChange={(event) => setFilter('overdue', event.target.value)}
-            >
-              <option value="">{t('filters.all')}</option>
-              <option value="true">{t('filters.overdueOnly')}</option>
-              <option value="false">{t('filters.notOverdue')}</option>
-            </select>
-          </label>
-          <label className="filter">
-            <span>{t('filters.escalated')}</span>
-            <select
-              data-testid="filter-escalated"
-              value={booleanValue(filter.escalated)}
-              onChange={(event) => setFilter('escalated', event.target.value)}
-            >
-              <option value="">{t('filters.all')}</option>
-              <option value="true">{t('filters.escalatedOnly')}</option>
-              <option value="false">{t('filters.notEscalated')}</option>
-            </select>
-          </label>
+          <FilterSelect
+            label={t('filters.stage')}
+            testId="filter-stage"
+            value={filter.stage ?? ''}
+            onChange={(value) => setFilter('stage', value)}
+            allLabel={t('filters.all')}
+            options={filterOptions(STAGES, (stage) => t(`stage.${stage}`))}
+          />
+          <FilterSelect
+            label={t('filters.status')}
+            testId="filter-status"
+            value={filter.status ?? ''}
+            onChange={(value) => setFilter('status', value)}
+            allLabel={t('filters.all')}
+            options={filterOptions(CULTIVATION_STATUSES, (status) => t(`cultivationStatus.${status}`))}
+          />
+          <FilterSelect
+            label={t('filters.overdue')}
+            testId="filter-overdue"
+            value={booleanValue(filter.overdue)}
+            onChange={(value) => setFilter('overdue', value)}
+            allLabel={t('filters.all')}
+            options={[
+              { value: 'true', label: t('filters.overdueOnly') },
+              { value: 'false', label: t('filters.notOverdue') },
+            ]}
+          />
+          <FilterSelect
+            label={t('filters.escalated')}
+            testId="filter-escalated"
+            value={booleanValue(filter.escalated)}
+            onChange={(value) => setFilter('escalated', value)}
+            allLabel={t('filters.all')}
+            options={[
+              { value: 'true', label: t('filters.escalatedOnly') },
+              { value: 'false', label: t('filters.notEscalated') },
+            ]}
+          />
           {filtered && (
             <button type="button" className="button button-ghost" data-testid="filter-clear" onClick={clearFilters}>
               {t('filters.clear')}
@@ -190,11 +183,7 @@ export function CultivationsPage() {
               </thead>
               <tbody>
                 {rows.length === 0 && (
-                  <tr>
-                    <td colSpan={7}>
-                      <EmptyState message={filtered ? t('cultivations.emptyFiltered') : t('cultivations.empty')} />
-                    </td>
-                  </tr>
+                  <EmptyRow colSpan={7} message={filtered ? t('cultivations.emptyFiltered') : t('cultivations.empty')} />
                 )}
                 {rows.map((cultivation) => {
                   const overdue = isOverdue(cultivation, now);

@@ -79,6 +79,61 @@ function Card({ title, hint, children, action }: { title: string; hint?: string;
   );
 }
 
+/** The explorer's link for an indicator (`indicator=…` and more), in the district shown. */
+function ExploreLink({ query, districtId }: { query: string; districtId: string | null }) {
+  const { t } = useI18n();
+  return (
+    <Link to={`/analytics?${query}${districtId ? `&district=${districtId}` : ''}`} className="button button-ghost">
+      {t('dashboard.explore')}
+    </Link>
+  );
+}
+
+/** A card's content once its query has answered: an error with retry before that, or loading while it asks. */
+function QueryBody({
+  error,
+  ready,
+  loading,
+  onRetry,
+  children,
+}: {
+  error: unknown;
+  ready: boolean;
+  loading: boolean;
+  onRetry: () => void;
+  children: () => ReactNode;
+}) {
+  if (error && !ready) return <ErrorState error={error} onRetry={onRetry} />;
+  if (!ready) return loading ? <LoadingState /> : null;
+  return <>{children()}</>;
+}
+
+/** A compact table with its header row; `columns` give the headings, numeric ones right-aligned. */
+function CompactTable({ testId, columns, children }: { testId: string; columns: { label: string; numeric?: boolean }[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact" data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.numeric ? 'numeric' : undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A count that stands out while above zero. */
+function AlertCount({ value }: { value: number }) {
+  const { formatNumber } = useI18n();
+  return <span className={value > 0 ? 'count count-alert' : 'count'}>{formatNumber(value)}</span>;
+}
+
 /** The list of cultivations behind a number, in the district shown. */
 function listLink(districtId: string | null, params: Record<string, string>): string {
   const query = new URLSearchParams(params);
@@ -136,11 +191,7 @@ function Headlines({ districtId }: { districtId: string | null }) {
       <Card
         title={t('dashboard.funnel')}
         hint={t('dashboard.funnelHint')}
-        action={
-          <Link to={`/analytics?indicator=funnel${districtId ? `&district=${districtId}` : ''}`} className="button button-ghost">
-            {t('dashboard.explore')}
-          </Link>
-        }
+        action={<ExploreLink query="indicator=funnel" districtId={districtId} />}
       >
         <BarChart
           testId="funnel-chart"
@@ -167,37 +218,31 @@ function TimeInStageCard({ filter }: { filter: IndicatorFilter }) {
   const rows = data?.table.rows;
   return (
     <Card title={t('dashboard.timeInStage')} hint={t('dashboard.timeInStageHint')}>
-      {error && !rows ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : !rows ? (
-        loading ? <LoadingState /> : null
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="time-in-stage">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.stage')}</th>
-                <th scope="col" className="numeric">{t('col.completed')}</th>
-                <th scope="col" className="numeric">{t('col.median')}</th>
-                <th scope="col" className="numeric">{t('col.p90')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {WORKING_STAGES.map((stage: Stage) => {
-                const row = rows.find((r) => r.stage === stage);
-                return (
-                  <tr key={stage} data-stage={stage}>
-                    <td>{t(`stage.${stage}`)}</td>
-                    <td className="numeric">{formatNumber(row?.completed ?? 0)}</td>
-                    <td className="numeric">{formatDays(t, formatNumber, row?.medianDays ?? null)}</td>
-                    <td className="numeric">{formatDays(t, formatNumber, row?.p90Days ?? null)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryBody error={error} ready={!!rows} loading={loading} onRetry={() => void refetch()}>
+        {() => (
+          <CompactTable
+            testId="time-in-stage"
+            columns={[
+              { label: t('col.stage') },
+              { label: t('col.completed'), numeric: true },
+              { label: t('col.median'), numeric: true },
+              { label: t('col.p90'), numeric: true },
+            ]}
+          >
+            {WORKING_STAGES.map((stage: Stage) => {
+              const row = rows?.find((r) => r.stage === stage);
+              return (
+                <tr key={stage} data-stage={stage}>
+                  <td>{t(`stage.${stage}`)}</td>
+                  <td className="numeric">{formatNumber(row?.completed ?? 0)}</td>
+                  <td className="numeric">{formatDays(t, formatNumber, row?.medianDays ?? null)}</td>
+                  <td className="numeric">{formatDays(t, formatNumber, row?.p90Days ?? null)}</td>
+                </tr>
+              );
+            })}
+          </CompactTable>
+        )}
+      </QueryBody>
     </Card>
   );
 }
@@ -221,43 +266,26 @@ function EscalationsByTypeCard({ filter, districtId }: { filter: IndicatorFilter
     <Card
       title={t('dashboard.escalationsByType')}
       hint={t('dashboard.escalationsByTypeHint')}
-      action={
-        <Link
-          to={`/analytics?indicator=escalations&split=TYPE${districtId ? `&district=${districtId}` : ''}`}
-          className="button button-ghost"
-        >
-          {t('dashboard.explore')}
-        </Link>
-      }
+      action={<ExploreLink query="indicator=escalations&split=TYPE" districtId={districtId} />}
     >
-      {error && !rows ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : !rows ? (
-        loading ? <LoadingState /> : null
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="escalations-by-type">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.type')}</th>
-                <th scope="col" className="numeric">{t('col.raised')}</th>
-                <th scope="col" className="numeric">{t('col.openNow')}</th>
+      <QueryBody error={error} ready={!!rows} loading={loading} onRetry={() => void refetch()}>
+        {() => (
+          <CompactTable
+            testId="escalations-by-type"
+            columns={[{ label: t('col.type') }, { label: t('col.raised'), numeric: true }, { label: t('col.openNow'), numeric: true }]}
+          >
+            {byType.map((row) => (
+              <tr key={row.type} data-type={row.type}>
+                <td>{t(`escalationType.${row.type}`)}</td>
+                <td className="numeric">{formatNumber(row.raised)}</td>
+                <td className="numeric">
+                  <AlertCount value={row.openNow} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {byType.map((row) => (
-                <tr key={row.type} data-type={row.type}>
-                  <td>{t(`escalationType.${row.type}`)}</td>
-                  <td className="numeric">{formatNumber(row.raised)}</td>
-                  <td className="numeric">
-                    <span className={row.openNow > 0 ? 'count count-alert' : 'count'}>{formatNumber(row.openNow)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </CompactTable>
+        )}
+      </QueryBody>
     </Card>
   );
 }
@@ -302,44 +330,42 @@ function InstitutionsCard({ filter }: { filter: IndicatorFilter }) {
 
   return (
     <Card title={t('dashboard.institutions')} hint={t('dashboard.institutionsHint')}>
-      {error && !ready ? (
-        <ErrorState
-          error={error}
-          onRetry={() => {
-            void escalations.refetch();
-            void times.refetch();
-          }}
-        />
-      ) : !ready ? (
-        <LoadingState />
-      ) : ranked.length === 0 ? (
-        <EmptyState message={t('dashboard.noData')} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="institutions-ranked">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.institution')}</th>
-                <th scope="col" className="numeric">{t('col.openNow')}</th>
-                <th scope="col" className="numeric">{t('col.raised')}</th>
-                <th scope="col" className="numeric">{t('col.onTimeRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
+      <QueryBody
+        error={error}
+        ready={!!ready}
+        loading
+        onRetry={() => {
+          void escalations.refetch();
+          void times.refetch();
+        }}
+      >
+        {() =>
+          ranked.length === 0 ? (
+            <EmptyState message={t('dashboard.noData')} />
+          ) : (
+            <CompactTable
+              testId="institutions-ranked"
+              columns={[
+                { label: t('col.institution') },
+                { label: t('col.openNow'), numeric: true },
+                { label: t('col.raised'), numeric: true },
+                { label: t('col.onTimeRate'), numeric: true },
+              ]}
+            >
               {ranked.map((row) => (
                 <tr key={row.id} data-testid="institution-rank" data-institution-id={row.id}>
                   <td>{label(row.id)}</td>
                   <td className="numeric">
-                    <span className={row.openNow > 0 ? 'count count-alert' : 'count'}>{formatNumber(row.openNow)}</span>
+                    <AlertCount value={row.openNow} />
                   </td>
                   <td className="numeric">{formatNumber(row.raised)}</td>
                   <td className="numeric">{row.rate === null ? t('none') : percent.format(row.rate)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </CompactTable>
+          )
+        }
+      </QueryBody>
     </Card>
   );
 }

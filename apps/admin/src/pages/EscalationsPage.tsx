@@ -4,7 +4,7 @@ import { ESCALATIONS } from '../graphql/operations';
 import { ESCALATION_STATUS_TONES, ESCALATION_TYPE_TONES, STAGE_TONES } from '../domain';
 import { useI18n } from '../i18n';
 import { Badge } from '../components/Badge';
-import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { EmptyRow, ErrorState, LoadingState } from '../components/states';
 
 const POLL_INTERVAL_MS = 2_000;
 
@@ -59,11 +59,7 @@ export function EscalationsPage() {
               </thead>
               <tbody>
                 {rows.length === 0 && (
-                  <tr>
-                    <td colSpan={6}>
-                      <EmptyState message={t('escalations.empty')} />
-                    </td>
-                  </tr>
+                  <EmptyRow colSpan={6} message={t('escalations.empty')} />
                 )}
                 {rows.map((escalation) => (
                   <tr key={escalation.id} data-testid="escalation-row" data-escalation-id={escalation.id}>

@@ -121,7 +121,8 @@ describe('cultivationWorkflow', () => {
       taskQueue,
       args: [input],
     });
-    await until((s) => s.sequence >= 1, 'formation to be entered');
+    // Entered, and its gate evaluated once, before any test acts on it.
+    await until((s) => s.gate.evaluatedAt !== null, 'formation to be entered and its gate evaluated');
   }
 
   beforeEach(() => {

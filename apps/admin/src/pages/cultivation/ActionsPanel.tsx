@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import {
   APPROVE_GATE,
@@ -12,7 +12,8 @@ import {
 import type { Role } from '../../graphql/operations';
 import { mayTake } from './rules';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ActionError, useFieldBinding, type ActionRunner } from './actionRunner';
+import type { ActionRunner } from './actionRunner';
+import { ActionForm, InputField, SubmitButton, TextAreaField, requireFields } from './actionForm';
 import { fromLocalInputValue, toLocalInputValue } from './format';
 
 interface FormProps {
@@ -67,58 +68,12 @@ export function ActionsPanel({ cultivation, role, runner }: FormProps & { role: 
   );
 }
 
-function ActionForm({
-  title,
-  testId,
-  formKey,
-  runner,
-  onSubmit,
-  children,
-}: {
-  title: string;
-  testId?: string;
-  formKey: string;
-  runner: ActionRunner;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  children: ReactNode;
-}) {
-  const headingId = useId();
-  return (
-    <form className="form action-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId} data-testid={testId}>
-      <h3 id={headingId}>{title}</h3>
-      {children}
-      <ActionError runner={runner} formKey={formKey} />
-    </form>
-  );
-}
-
-function SubmitButton({ runner, formKey, testId, label, tone = 'primary' }: { runner: ActionRunner; formKey: string; testId: string; label: string; tone?: 'primary' | 'secondary' | 'danger' }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <button type="submit" className={`button button-${tone}`} data-testid={testId} disabled={runner.pending !== null}>
-        {runner.pending === formKey ? t('actions.submitting') : label}
-      </button>
-    </div>
-  );
-}
-
-/** Checks required text fields; reports them to the runner and returns false when any is blank. */
-function requireFields(runner: ActionRunner, key: string, values: Record<string, string>): boolean {
-  const missing: Record<string, MessageKey> = {};
-  for (const [field, value] of Object.entries(values)) if (!value.trim()) missing[field] = 'actions.required';
-  if (Object.keys(missing).length === 0) return true;
-  runner.invalid(key, missing);
-  return false;
-}
-
 function ApproveForm({ cultivation, runner }: FormProps) {
   const { t } = useI18n();
   const id = useId();
   const key = 'approve';
   const [note, setNote] = useState('');
   const [approve] = useMutation(APPROVE_GATE);
-  const noteField = useFieldBinding(runner, key, 'note', `${id}-note`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -131,11 +86,19 @@ function ApproveForm({ cultivation, runner }: FormProps) {
   return (
     <ActionForm title={t('actions.approve.title', { stage: t(`stage.${cultivation.stage}`) })} testId="action-approve" formKey={key} runner={runner} onSubmit={onSubmit}>
       {!cultivation.gate.met && <p className="hint">{t('actions.approve.notMet')}</p>}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('actions.approve.note')}</label>
-        <textarea {...noteField.inputProps} data-testid="approve-note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
-        {noteField.error}
-      </div>
+      {/* The note is optional: typing leaves a server error on it standing. */}
+      <TextAreaField
+        runner={runner}
+        formKey={key}
+        field="note"
+        id={`${id}-note`}
+        label={t('actions.approve.note')}
+        testId="approve-note"
+        rows={2}
+        value={note}
+        onValueChange={setNote}
+        keepErrorOnChange
+      />
       <SubmitButton runner={runner} formKey={key} testId="approve-submit" label={t('actions.approve.submit')} />
     </ActionForm>
   );
@@ -148,8 +111,6 @@ function ExtendForm({ cultivation, runner }: FormProps) {
   const [newDeadline, setNewDeadline] = useState('');
   const [reason, setReason] = useState('');
   const [extend] = useMutation(EXTEND_DEADLINE);
-  const deadlineField = useFieldBinding(runner, key, 'newDeadline', `${id}-deadline`);
-  const reasonField = useFieldBinding(runner, key, 'reason', `${id}-reason`);
   const earliest = new Date(Math.max(Date.now(), Date.parse(cultivation.stageDeadline) || 0));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -175,35 +136,29 @@ function ExtendForm({ cultivation, runner }: FormProps) {
   return (
     <ActionForm title={t('actions.extend.title')} formKey={key} runner={runner} onSubmit={onSubmit}>
       <p className="hint">{t('actions.extend.current', { time: formatDateTime(cultivation.stageDeadline) })}</p>
-      <div className="field">
-        <label htmlFor={`${id}-deadline`}>{t('actions.extend.newDeadline')}</label>
-        <input
-          {...deadlineField.inputProps}
-          type="datetime-local"
-          data-testid="extend-deadline-input"
-          min={toLocalInputValue(earliest)}
-          value={newDeadline}
-          onChange={(event) => {
-            setNewDeadline(event.target.value);
-            runner.clearFieldError(key, 'newDeadline');
-          }}
-        />
-        {deadlineField.error}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('actions.extend.reason')}</label>
-        <textarea
-          {...reasonField.inputProps}
-          data-testid="extend-reason"
-          rows={2}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-            runner.clearFieldError(key, 'reason');
-          }}
-        />
-        {reasonField.error}
-      </div>
+      <InputField
+        runner={runner}
+        formKey={key}
+        field="newDeadline"
+        id={`${id}-deadline`}
+        label={t('actions.extend.newDeadline')}
+        testId="extend-deadline-input"
+        type="datetime-local"
+        min={toLocalInputValue(earliest)}
+        value={newDeadline}
+        onValueChange={setNewDeadline}
+      />
+      <TextAreaField
+        runner={runner}
+        formKey={key}
+        field="reason"
+        id={`${id}-reason`}
+        label={t('actions.extend.reason')}
+        testId="extend-reason"
+        rows={2}
+        value={reason}
+        onValueChange={setReason}
+      />
       <SubmitButton runner={runner} formKey={key} testId="extend-submit" label={t('actions.extend.submit')} />
     </ActionForm>
   );
@@ -215,7 +170,6 @@ function PauseForm({ cultivation, runner }: FormProps) {
   const key = 'pause';
   const [reason, setReason] = useState('');
   const [pause] = useMutation(PAUSE_CULTIVATION);
-  const reasonField = useFieldBinding(runner, key, 'reason', `${id}-reason`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -228,20 +182,17 @@ function PauseForm({ cultivation, runner }: FormProps) {
 
   return (
     <ActionForm title={t('actions.pause.title')} formKey={key} runner={runner} onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('actions.pause.reason')}</label>
-        <textarea
-          {...reasonField.inputProps}
-          data-testid="pause-reason"
-          rows={2}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-            runner.clearFieldError(key, 'reason');
-          }}
-        />
-        {reasonField.error}
-      </div>
+      <TextAreaField
+        runner={runner}
+        formKey={key}
+        field="reason"
+        id={`${id}-reason`}
+        label={t('actions.pause.reason')}
+        testId="pause-reason"
+        rows={2}
+        value={reason}
+        onValueChange={setReason}
+      />
       <SubmitButton runner={runner} formKey={key} testId="pause-submit" label={t('actions.pause.submit')} tone="secondary" />
     </ActionForm>
   );
@@ -272,8 +223,6 @@ function FlagDeviationForm({ cultivation, runner }: FormProps) {
   const [note, setNote] = useState('');
   const [due, setDue] = useState('');
   const [flag] = useMutation(FLAG_DEVIATION);
-  const noteField = useFieldBinding(runner, key, 'note', `${id}-note`);
-  const dueField = useFieldBinding(runner, key, 'correctionDueAt', `${id}-due`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -296,35 +245,29 @@ function FlagDeviationForm({ cultivation, runner }: FormProps) {
 
   return (
     <ActionForm title={t('actions.flag.title')} formKey={key} runner={runner} onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('actions.flag.note')}</label>
-        <textarea
-          {...noteField.inputProps}
-          data-testid="flag-note"
-          rows={2}
-          value={note}
-          onChange={(event) => {
-            setNote(event.target.value);
-            runner.clearFieldError(key, 'note');
-          }}
-        />
-        {noteField.error}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('actions.flag.due')}</label>
-        <input
-          {...dueField.inputProps}
-          type="datetime-local"
-          data-testid="flag-due"
-          min={toLocalInputValue(new Date())}
-          value={due}
-          onChange={(event) => {
-            setDue(event.target.value);
-            runner.clearFieldError(key, 'correctionDueAt');
-          }}
-        />
-        {dueField.error}
-      </div>
+      <TextAreaField
+        runner={runner}
+        formKey={key}
+        field="note"
+        id={`${id}-note`}
+        label={t('actions.flag.note')}
+        testId="flag-note"
+        rows={2}
+        value={note}
+        onValueChange={setNote}
+      />
+      <InputField
+        runner={runner}
+        formKey={key}
+        field="correctionDueAt"
+        id={`${id}-due`}
+        label={t('actions.flag.due')}
+        testId="flag-due"
+        type="datetime-local"
+        min={toLocalInputValue(new Date())}
+        value={due}
+        onValueChange={setDue}
+      />
       <SubmitButton runner={runner} formKey={key} testId="flag-submit" label={t('actions.flag.submit')} tone="secondary" />
     </ActionForm>
   );
@@ -337,7 +280,6 @@ function TerminateForm({ cultivation, runner }: FormProps) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [terminate] = useMutation(TERMINATE_CULTIVATION);
-  const reasonField = useFieldBinding(runner, key, 'reason', `${id}-reason`);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -355,21 +297,18 @@ function TerminateForm({ cultivation, runner }: FormProps) {
 
   return (
     <ActionForm title={t('actions.terminate.title')} formKey={key} runner={runner} onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('actions.terminate.reason')}</label>
-        <textarea
-          {...reasonField.inputProps}
-          data-testid="terminate-reason"
-          rows={2}
-          value={reason}
-          readOnly={confirming}
-          onChange={(event) => {
-            setReason(event.target.value);
-            runner.clearFieldError(key, 'reason');
-          }}
-        />
-        {reasonField.error}
-      </div>
+      <TextAreaField
+        runner={runner}
+        formKey={key}
+        field="reason"
+        id={`${id}-reason`}
+        label={t('actions.terminate.reason')}
+        testId="terminate-reason"
+        rows={2}
+        value={reason}
+        readOnly={confirming}
+        onValueChange={setReason}
+      />
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('actions.terminate.confirmText', { name: cultivation.organization.name })}</p>

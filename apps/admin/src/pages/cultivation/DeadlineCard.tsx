@@ -1,6 +1,7 @@
 import type { CultivationDetail } from '../../graphql/cultivationDetail';
 import { Badge } from '../../components/Badge';
 import { useI18n } from '../../i18n';
+import { TimeFact } from './parts';
 import { useNow } from '../../hooks/useNow';
 import { useTimeFormat } from './format';
 
@@ -55,12 +56,7 @@ export function DeadlineCard({ cultivation }: { cultivation: CultivationDetail }
             <div className="usage-label">{t('deadline.used', { percent })}</div>
           </div>
           <dl className="facts">
-            <div>
-              <dt>{t('deadline.stageStarted')}</dt>
-              <dd>
-                <time dateTime={cultivation.stageStartedAt}>{formatDateTime(cultivation.stageStartedAt)}</time>
-              </dd>
-            </div>
+            <TimeFact label={t('deadline.stageStarted')} at={cultivation.stageStartedAt} />
           </dl>
           {cultivation.status === 'PAUSED' && cultivation.pausedAt && (
             <div className="notice notice-info">{t('deadline.pausedSince', { time: formatDateTime(cultivation.pausedAt) })}</div>

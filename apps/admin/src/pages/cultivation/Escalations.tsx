@@ -1,4 +1,3 @@
-import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ACKNOWLEDGE_ESCALATION, type EscalationFields } from '../../graphql/cultivationDetail';
 import type { Role } from '../../graphql/operations';
@@ -7,7 +6,9 @@ import { acknowledgingRole, mayAcknowledge } from './rules';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/states';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ActionError, useFieldBinding, type ActionRunner } from './actionRunner';
+import type { ActionRunner } from './actionRunner';
+import { PlanForm } from './actionForm';
+import { TimeFact } from './parts';
 
 const STATUS_ORDER = { OPEN: 0, ACKNOWLEDGED: 1, RESOLVED: 2 } as const;
 
@@ -86,35 +87,15 @@ function EscalationCard({ escalation, role, runner }: { escalation: EscalationFi
             <Badge tone={STAGE_TONES[escalation.stage]}>{t(`stage.${escalation.stage}`)}</Badge>
           </dd>
         </div>
-        <div>
-          <dt>{t('escalation.raisedAt')}</dt>
-          <dd>
-            <time dateTime={escalation.raisedAt}>{formatDateTime(escalation.raisedAt)}</time>
-          </dd>
-        </div>
+        <TimeFact label={t('escalation.raisedAt')} at={escalation.raisedAt} />
         {escalation.status !== 'RESOLVED' && (
-          <div>
-            <dt>{t('escalation.levelDueAt')}</dt>
-            <dd>
-              <time dateTime={escalation.levelDueAt}>{formatDateTime(escalation.levelDueAt)}</time>
-            </dd>
-          </div>
+          <TimeFact label={t('escalation.levelDueAt')} at={escalation.levelDueAt} />
         )}
         {escalation.acknowledgedAt && (
-          <div>
-            <dt>{t('escalation.acknowledgedAt')}</dt>
-            <dd>
-              <time dateTime={escalation.acknowledgedAt}>{formatDateTime(escalation.acknowledgedAt)}</time>
-            </dd>
-          </div>
+          <TimeFact label={t('escalation.acknowledgedAt')} at={escalation.acknowledgedAt} />
         )}
         {escalation.resolvedAt && (
-          <div>
-            <dt>{t('escalation.resolvedAt')}</dt>
-            <dd>
-              <time dateTime={escalation.resolvedAt}>{formatDateTime(escalation.resolvedAt)}</time>
-            </dd>
-          </div>
+          <TimeFact label={t('escalation.resolvedAt')} at={escalation.resolvedAt} />
         )}
         {escalation.resolution && (
           <div>
@@ -189,49 +170,21 @@ function EscalationCard({ escalation, role, runner }: { escalation: EscalationFi
 
 function AcknowledgeForm({ escalation, role, runner }: { escalation: EscalationFields; role: Role; runner: ActionRunner }) {
   const { t } = useI18n();
-  const id = useId();
-  const key = `acknowledge:${escalation.id}`;
-  const [plan, setPlan] = useState('');
   const [acknowledge] = useMutation(ACKNOWLEDGE_ESCALATION);
-  const planField = useFieldBinding(runner, key, 'plan', `${id}-plan`);
-  const busy = runner.pending !== null;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!plan.trim()) {
-      runner.invalid(key, { plan: 'actions.required' });
-      return;
-    }
-    const ok = await runner.run(key, 'acknowledge', ['plan'], () =>
-      acknowledge({ variables: { input: { escalationId: escalation.id, plan: plan.trim() } } }),
-    );
-    if (ok) setPlan('');
-  }
-
   return (
-    <form className="form action-form acknowledge-form" onSubmit={onSubmit} noValidate>
-      <h3>{t('escalation.ackTitle', { role: t(`role.${role}`) })}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-plan`}>{t('escalation.ackPlan')}</label>
-        <textarea
-          {...planField.inputProps}
-          data-testid="acknowledge-plan"
-          rows={2}
-          placeholder={t('escalation.ackPlanHint')}
-          value={plan}
-          onChange={(event) => {
-            setPlan(event.target.value);
-            runner.clearFieldError(key, 'plan');
-          }}
-        />
-        {planField.error}
-      </div>
-      <ActionError runner={runner} formKey={key} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="acknowledge-submit" disabled={busy}>
-          {runner.pending === key ? t('actions.submitting') : t('escalation.ackSubmit')}
-        </button>
-      </div>
-    </form>
+    <PlanForm
+      formKey={`acknowledge:${escalation.id}`}
+      action="acknowledge"
+      runner={runner}
+      submit={(plan) => acknowledge({ variables: { input: { escalationId: escalation.id, plan } } })}
+      className="form action-form acknowledge-form"
+      heading={t('escalation.ackTitle', { role: t(`role.${role}`) })}
+      label={t('escalation.ackPlan')}
+      placeholder={t('escalation.ackPlanHint')}
+      rows={2}
+      planTestId="acknowledge-plan"
+      submitTestId="acknowledge-submit"
+      submitLabel={t('escalation.ackSubmit')}
+    />
   );
 }

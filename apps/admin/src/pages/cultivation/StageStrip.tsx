@@ -3,11 +3,10 @@ import type { Stage } from '../../graphql/operations';
 import { STAGES } from '../../domain';
 import { useI18n } from '../../i18n';
 import { useTimeFormat } from './format';
+import { Step, TimeFact, type StepState } from './parts';
 
 /** The four working stages a cultivation passes through before it is COMPLETED. */
 const WORKING_STAGES = STAGES.filter((stage) => stage !== 'COMPLETED');
-
-type StepState = 'done' | 'current' | 'upcoming' | 'terminated';
 
 function stepState(stage: Stage, record: StageRecordFields | undefined, cultivation: CultivationDetail): StepState {
   if (cultivation.stage === stage) return cultivation.status === 'TERMINATED' ? 'terminated' : 'current';
@@ -16,7 +15,7 @@ function stepState(stage: Stage, record: StageRecordFields | undefined, cultivat
 
 /** The four working stages in order, the current one highlighted, each planned against actual. */
 export function StageStrip({ cultivation }: { cultivation: CultivationDetail }) {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const time = useTimeFormat();
 
   // The latest record of each stage (a stage is entered once today, but the last one is what counts).
@@ -37,14 +36,7 @@ export function StageStrip({ cultivation }: { cultivation: CultivationDetail }) 
               ? (Date.parse(record.leftAt) - Date.parse(record.plannedDeadline)) / 1000
               : 0;
           return (
-            <li
-              key={stage}
-              className={`stage-step stage-step-${state}`}
-              data-testid="stage-step"
-              data-stage={stage}
-              data-state={state}
-              aria-current={state === 'current' ? 'step' : undefined}
-            >
+            <Step key={stage} base="stage-step" state={state} testId="stage-step" data={{ 'data-stage': stage }}>
               <div className="stage-step-head">
                 <span className="stage-step-number" aria-hidden="true">
                   {state === 'done' ? '✓' : index + 1}
@@ -62,36 +54,17 @@ export function StageStrip({ cultivation }: { cultivation: CultivationDetail }) 
               </div>
               {record && (
                 <dl className="stage-step-facts">
-                  <div>
-                    <dt>{t('stages.entered')}</dt>
-                    <dd>
-                      <time dateTime={record.enteredAt}>{formatDateTime(record.enteredAt)}</time>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('stages.planned')}</dt>
-                    <dd>
-                      <time dateTime={record.plannedDeadline}>{formatDateTime(record.plannedDeadline)}</time>
-                    </dd>
-                  </div>
+                  <TimeFact label={t('stages.entered')} at={record.enteredAt} />
+                  <TimeFact label={t('stages.planned')} at={record.plannedDeadline} />
                   {record.deadline !== record.plannedDeadline && (
-                    <div>
-                      <dt>{t('stages.deadline')}</dt>
-                      <dd>
-                        <time dateTime={record.deadline}>{formatDateTime(record.deadline)}</time>
-                      </dd>
-                    </div>
+                    <TimeFact label={t('stages.deadline')} at={record.deadline} />
                   )}
                   {record.leftAt && (
-                    <div>
-                      <dt>{t('stages.left')}</dt>
-                      <dd>
-                        <time dateTime={record.leftAt}>{formatDateTime(record.leftAt)}</time>
-                        <span className={lateSeconds > 0 ? 'stage-step-late' : 'stage-step-ontime'}>
-                          {lateSeconds > 0 ? t('stages.late', { duration: time.duration(lateSeconds) }) : t('stages.onTime')}
-                        </span>
-                      </dd>
-                    </div>
+                    <TimeFact label={t('stages.left')} at={record.leftAt}>
+                      <span className={lateSeconds > 0 ? 'stage-step-late' : 'stage-step-ontime'}>
+                        {lateSeconds > 0 ? t('stages.late', { duration: time.duration(lateSeconds) }) : t('stages.onTime')}
+                      </span>
+                    </TimeFact>
                   )}
                   {record.pausedSeconds > 0 && (
                     <div>
@@ -101,7 +74,7 @@ export function StageStrip({ cultivation }: { cultivation: CultivationDetail }) 
                   )}
                 </dl>
               )}
-            </li>
+            </Step>
           );
         })}
       </ol>

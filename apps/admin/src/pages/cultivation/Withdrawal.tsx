@@ -15,7 +15,9 @@ import {
 import type { Role } from '../../graphql/operations';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Badge, type BadgeTone } from '../../components/Badge';
-import { ActionError, useFieldBinding, type ActionRunner } from './actionRunner';
+import { ActionError, type ActionRunner } from './actionRunner';
+import { InputField, Submit } from './actionForm';
+import { Step } from './parts';
 import { mayTake } from './rules';
 
 export const WITHDRAWAL_PHASES: readonly WithdrawalPhase[] = ['LEADING', 'ASSISTING', 'OBSERVING'];
@@ -31,15 +33,6 @@ interface Props {
   role: Role | undefined;
   runner: ActionRunner;
   now: number;
-}
-
-function Submit({ runner, formKey, testId, label }: { runner: ActionRunner; formKey: string; testId: string; label: string }) {
-  const { t } = useI18n();
-  return (
-    <button type="submit" className="button button-primary" data-testid={testId} disabled={runner.pending !== null}>
-      {runner.pending === formKey ? t('actions.submitting') : label}
-    </button>
-  );
 }
 
 export function WithdrawalSection({ cultivation, withdrawal, role, runner, now }: Props) {
@@ -69,20 +62,13 @@ export function WithdrawalSection({ cultivation, withdrawal, role, runner, now }
         {WITHDRAWAL_PHASES.map((phase, index) => {
           const state = index < phaseIndex ? 'done' : index === phaseIndex ? 'current' : 'upcoming';
           return (
-            <li
-              key={phase}
-              className={`phase-step phase-step-${state}`}
-              data-testid="withdrawal-phase-step"
-              data-phase={phase}
-              data-state={state}
-              aria-current={state === 'current' ? 'step' : undefined}
-            >
+            <Step key={phase} base="phase-step" state={state} testId="withdrawal-phase-step" data={{ 'data-phase': phase }}>
               <span className="phase-step-number">{formatNumber(index + 1)}</span>
               <span>
                 <strong>{t(`withdrawalPhase.${phase}`)}</strong>
                 <span className="cell-secondary">{t(`withdrawalPhase.${phase}.hint`)}</span>
               </span>
-            </li>
+            </Step>
           );
         })}
       </ol>
@@ -180,7 +166,6 @@ function HandoverForm({ cultivation, runner, item }: { cultivation: CultivationD
   const key = `handover:${item}`;
   const [takenOverBy, setTakenOverBy] = useState('');
   const [confirm] = useMutation(CONFIRM_HANDOVER_ITEM);
-  const field = useFieldBinding(runner, key, 'takenOverBy', `${id}-by`);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -196,19 +181,16 @@ function HandoverForm({ cultivation, runner, item }: { cultivation: CultivationD
 
   return (
     <form className="form-inline handover-form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-by`}>{t('withdrawal.takenOverByLabel')}</label>
-        <input
-          {...field.inputProps}
-          data-testid="handover-taken-by"
-          value={takenOverBy}
-          onChange={(event) => {
-            setTakenOverBy(event.target.value);
-            runner.clearFieldError(key, 'takenOverBy');
-          }}
-        />
-        {field.error}
-      </div>
+      <InputField
+        runner={runner}
+        formKey={key}
+        field="takenOverBy"
+        id={`${id}-by`}
+        label={t('withdrawal.takenOverByLabel')}
+        testId="handover-taken-by"
+        value={takenOverBy}
+        onValueChange={setTakenOverBy}
+      />
       <Submit runner={runner} formKey={key} testId="handover-submit" label={t('withdrawal.confirmHandover')} />
       <ActionError runner={runner} formKey={key} />
     </form>
@@ -306,28 +288,24 @@ function EvaluationLevelFields({
   onChange: (value: { score: string; note: string }) => void;
 }) {
   const { t } = useI18n();
-  const score = useFieldBinding(runner, formKey, `${level}Score`, `${id}-score`);
   return (
     <fieldset className="evaluation-level">
       <legend>{t(`evaluationLevel.${level}`)}</legend>
-      <div className="field">
-        <label htmlFor={`${id}-score`}>{t('withdrawal.score')}</label>
-        <input
-          {...score.inputProps}
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          inputMode="numeric"
-          data-testid={`evaluation-score-${level}`}
-          value={value.score}
-          onChange={(event) => {
-            onChange({ ...value, score: event.target.value });
-            runner.clearFieldError(formKey, `${level}Score`);
-          }}
-        />
-        {score.error}
-      </div>
+      <InputField
+        runner={runner}
+        formKey={formKey}
+        field={`${level}Score`}
+        id={`${id}-score`}
+        label={t('withdrawal.score')}
+        testId={`evaluation-score-${level}`}
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        inputMode="numeric"
+        value={value.score}
+        onValueChange={(score) => onChange({ ...value, score })}
+      />
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('withdrawal.note')}</label>
         <textarea

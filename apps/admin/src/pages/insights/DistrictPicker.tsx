@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { FilterSelect } from '../../components/FilterSelect';
 import type { DistrictChoice } from './scope';
 
 /** Offered only when the user's scope covers several districts (or everything). */
@@ -6,16 +7,13 @@ export function DistrictPicker({ choice, onChange }: { choice: DistrictChoice; o
   const { t } = useI18n();
   if (choice.options.length === 0) return null;
   return (
-    <label className="filter">
-      <span>{t('dashboard.district')}</span>
-      <select data-testid="district-picker" value={choice.districtId ?? ''} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('dashboard.allDistricts')}</option>
-        {choice.options.map((district) => (
-          <option key={district.id} value={district.id}>
-            {district.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      label={t('dashboard.district')}
+      testId="district-picker"
+      value={choice.districtId ?? ''}
+      onChange={onChange}
+      allLabel={t('dashboard.allDistricts')}
+      options={choice.options.map((district) => ({ value: district.id, label: district.name }))}
+    />
   );
 }
