@@ -8,6 +8,7 @@ await bootstrap();
 const { stackLayout, startInfrastructure, startApps } = await import('./stack.mjs');
 const { stopAll } = await import('./processes.mjs');
 const { seedDemo } = await import('../seed/seed-demo.ts');
+const { seedDemoCultivations } = await import('../seed/seed-demo-cultivations.ts');
 
 const layout = stackLayout('dev');
 let stopping = false;
@@ -26,6 +27,7 @@ try {
   const infra = await startInfrastructure(layout);
   await startApps(layout, infra);
   await seedDemo(infra.databaseUrl);
+  await seedDemoCultivations(`http://127.0.0.1:${layout.ports.gateway}`);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`
 Peiyu is running (ready in ${seconds}s):

@@ -4,3 +4,5 @@ export * from './organizations.types.js';
 export * from './evidence.service.js';
 export * from './evidence.types.js';
 export * from './connections.types.js';
+export * from './member-import.service.js';
+export * from './csv.js';

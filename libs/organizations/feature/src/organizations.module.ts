@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { OrganizationsService } from './organizations.service.js';
 import { CommunityOrganizationsResolver, DistrictOrganizationsResolver, InstitutionResolver, OrganizationResolver } from './organizations.resolvers.js';
 import { EvidenceService } from './evidence.service.js';
+import { MemberImportController } from './member-import.controller.js';
+import { MemberImportService } from './member-import.service.js';
 import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, OrganizationEvidenceResolver } from './evidence.resolvers.js';
 
 @Module({
+  controllers: [MemberImportController],
   providers: [
+    MemberImportService,
     OrganizationsService,
     InstitutionResolver,
     OrganizationResolver,
@@ -18,6 +22,6 @@ import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, Orga
     CharterResolver,
     FilingResolver,
   ],
-  exports: [OrganizationsService, EvidenceService],
+  exports: [OrganizationsService, EvidenceService, MemberImportService],
 })
 export class OrganizationsModule {}

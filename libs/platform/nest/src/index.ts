@@ -13,3 +13,4 @@ export * from './client-address.js';
 export * from './audit.js';
 export * from './audit.interceptor.js';
 export * from './connections.js';
+export { drainRequest } from './domain-exception.filter.js';

@@ -1,0 +1,162 @@
+// Benchmark of the member CSV import (docs/benchmarks.md): generates files of 10,000 and 100,000
+// rows in a temp directory, boots organizations-service as the integration tests do (startTestApp,
+// tokenFor) in a child process on a private database created for the run, streams each file to
+// `POST /imports/members`, and reports the time and the service process's peak RSS growth while
+// importing (sampled from /proc every 10 ms), to show memory stays flat whatever the size.
+//   DATABASE_URL=postgres://user:pass@host:port/any node tools/dev/run-ts.mjs tools/bench/csv-import.ts [--sizes 10000,100000]
+// DATABASE_URL names the server; a database `peiyu_bench_csv_<random>` is created there and dropped at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const SERVE = process.argv.includes('--serve');
+
+function serverUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('Set DATABASE_URL to a PostgreSQL server the benchmark may create a database on.');
+  return url;
+}
+
+/** Child mode: the service alone in its process, booted as the integration tests boot it. */
+async function serve(): Promise<void> {
+  const { startTestApp, requireDatabaseUrl } = await import('@peiyu/platform-testing');
+  const { OrganizationsServiceModule } = await import('../../apps/organizations-service/src/app.module.js');
+  const app = await startTestApp(OrganizationsServiceModule.forDatabase(requireDatabaseUrl()));
+  process.stdout.write(`listening ${app.url} ${process.pid}\n`);
+  process.on('SIGTERM', () => void app.close().finally(() => process.exit(0)));
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+async function writeCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('\uFEFFname,phone,joined_on,is_leader\r\n');
+  for (let i = 1; i <= rows; i += 1) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const line = i % 10 === 0 ? `"成员 ${i}, ""骨干""",138-0000-${String(i % 10000).padStart(4, '0')},2025-03-${day},是\r\n` : `成员${i},,2025-01-${day},0\r\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function startService(databaseUrl: string): Promise<{ child: ChildProcess; url: string; pid: number }> {
+  // The loader directly (not run-ts.mjs, a wrapper process), so the pid measured is the service's.
+  const register = fileURLToPath(new URL('../dev/register.mjs', import.meta.url));
+  const child = spawn(process.execPath, ['--import', register, fileURLToPath(import.meta.url), '--serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [url, pid] = await new Promise<[string, number]>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\S+) (\d+)/.exec(output);
+      if (match) resolve([match[1].replace(/\/graphql$/, ''), Number(match[2])]);
+    });
+    child.on('exit', (code) => reject(new Error(`the service exited with ${code} before listening`)));
+  });
+  return { child, url, pid };
+}
+
+async function main(): Promise<void> {
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [10_000, 100_000];
+  const server = new URL(serverUrl());
+  const database = `peiyu_bench_csv_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const databaseUrl = new URL(server.toString());
+  databaseUrl.pathname = `/${database}`;
+  const dir = mkdtempSync(join(tmpdir(), 'peiyu-csv-bench-'));
+  let child: ChildProcess | undefined;
+  const results: { rows: number; megabytes: number; seconds: number; rowsPerSecond: number; baselineRssMb: number; peakRssGrowthMb: number }[] = [];
+  try {
+    const service = await startService(databaseUrl.toString());
+    child = service.child;
+    const { tokenFor } = await import('@peiyu/platform-testing');
+    const token = await tokenFor('SOCIAL_WORKER');
+    const db = new pg.Client({ connectionString: databaseUrl.toString() });
+    await db.connect();
+    try {
+      // A warm-up import, so the first measured one does not pay for JIT and connection set-up.
+      const warmPath = join(dir, 'warm.csv');
+      await writeCsv(warmPath, 2000);
+      await importFile(service.url, await newOrganization(db), warmPath, token);
+      for (const rows of sizes) {
+        const path = join(dir, `members-${rows}.csv`);
+        await writeCsv(path, rows);
+        const organizationId = await newOrganization(db);
+        await new Promise((r) => setTimeout(r, 500));
+        const pid = service.pid;
+        const baseline = rssOf(pid);
+        let peak = baseline;
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rssOf(pid));
+        }, 10);
+        const began = performance.now();
+        const answer = await importFile(service.url, organizationId, path, token);
+        const seconds = (performance.now() - began) / 1000;
+        clearInterval(sampler);
+        peak = Math.max(peak, rssOf(pid));
+        if (answer.status !== 200 || answer.body.imported !== rows) throw new Error(`import of ${rows} rows answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
+        const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM organizations.member WHERE organization_id = $1`, [organizationId]);
+        if (counted[0].n !== rows) throw new Error(`expected ${rows} members, found ${counted[0].n}`);
+        results.push({
+          rows,
+          megabytes: Math.round((statSync(path).size / 1024 / 1024) * 10) / 10,
+          seconds: Math.round(seconds * 100) / 100,
+          rowsPerSecond: Math.round(rows / seconds),
+          baselineRssMb: Math.round((baseline / 1024 / 1024) * 10) / 10,
+          peakRssGrowthMb: Math.round(((peak - baseline) / 1024 / 1024) * 10) / 10,
+        });
+      }
+    } finally {
+      await db.end();
+    }
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+  console.log('Member CSV import (POST /imports/members, one transaction, batches of 500):');
+  console.table(results);
+  const ten = results.find((r) => r.rows === 10_000);
+  if (ten) console.log(`10,000 rows in ${ten.seconds} s: ${ten.seconds < 10 ? 'within' : 'OVER'} the 10 s target.`);
+}
+
+async function newOrganization(db: pg.Client): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, $2, $3, 'CULTURE_SPORTS', 'FORMING', 1)`,
+    [id, `导入基准${id.slice(0, 8)}`, randomUUID()],
+  );
+  return id;
+}
+
+async function importFile(base: string, organizationId: string, path: string, token: string): Promise<{ status: number; body: { imported?: number } }> {
+  const res = await fetch(`${base}/imports/members?organizationId=${organizationId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit);
+  return { status: res.status, body: (await res.json()) as { imported?: number } };
+}
+
+if (SERVE) await serve();
+else await main();
