@@ -131,6 +131,13 @@ describe('organizations-service: evidence', () => {
       ),
     );
     expect(organization.current).toEqual([{ id: wang.id, isLeader: true }]);
+
+    // Analysts never see who the residents are: names and phones are masked for them only.
+    const people = `query ($id: ID!) { organization(id: $id) { members { name phone } } }`;
+    const asAnalyst = dataOf(await graphql<{ organization: { members: { name: string; phone: string | null }[] } }>(service.url, people, { id: organizationId }, tokens.ANALYST));
+    expect(asAnalyst.organization.members).toEqual([{ name: '王**', phone: '138****8000' }]);
+    const asWorker = dataOf(await graphql<{ organization: { members: { name: string; phone: string | null }[] } }>(service.url, people, { id: organizationId }, tokens.SOCIAL_WORKER));
+    expect(asWorker.organization.members).toEqual([{ name: '王阿姨', phone: '138-0013-8000' }]);
     expect(organization.all).toEqual([
       { id: wang.id, leftOn: null },
       { id: liId, leftOn: '2025-06-30' },

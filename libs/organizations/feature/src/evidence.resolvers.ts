@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Role } from '@peiyu/contracts';
-import { Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import type { Identity, Role } from '@peiyu/contracts';
+import { CurrentIdentity, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import { maskName, maskPhone } from './masking.js';
 import { EvidenceService } from './evidence.service.js';
 import {
   Activity,
@@ -78,6 +79,16 @@ export class MemberResolver {
   @Mutation(() => Member, { description: 'Makes a member a leader (骨干), or no longer one.' })
   setMemberLeader(@Args('input') input: SetMemberLeaderInput): Promise<Member> {
     return this.evidence.setMemberLeader(input);
+  }
+
+  @ResolveField(() => String, { description: 'Full name; masked (family name only) for analysts.' })
+  name(@Parent() member: Member, @CurrentIdentity() caller: Identity): string {
+    return caller.role === 'ANALYST' ? maskName(member.name) : member.name;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'A contact phone number; null when not given; masked for analysts.' })
+  phone(@Parent() member: Member, @CurrentIdentity() caller: Identity): string | null {
+    return caller.role === 'ANALYST' ? maskPhone(member.phone) : member.phone;
   }
 }
 
