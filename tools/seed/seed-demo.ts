@@ -44,41 +44,39 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
   try {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await m.query('BEGIN');
-    {
-      await m.query(
-        `INSERT INTO "communities"."district" ("id", "name", "code", "version") VALUES ($1, '示范区', 'DEMO', 1) ON CONFLICT DO NOTHING`,
-        [DEMO.districtId],
-      );
-      for (const street of DEMO.streets) {
-        await m.query(`INSERT INTO "communities"."street" ("id", "district_id", "name", "version") VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING`, [
-          street.id,
-          DEMO.districtId,
-          street.name,
-        ]);
-      }
-      for (const community of DEMO.communities) {
-        await m.query(
-          `INSERT INTO "communities"."community" ("id", "street_id", "district_id", "name", "version") VALUES ($1, $2, $3, $4, 1) ON CONFLICT DO NOTHING`,
-          [community.id, DEMO.streets[community.streetIndex].id, DEMO.districtId, community.name],
-        );
-      }
-      await m.query(`INSERT INTO "organizations"."institution" ("id", "name", "version") VALUES ($1, '阳光社会工作服务中心', 1) ON CONFLICT DO NOTHING`, [
-        DEMO.institutionId,
+    await m.query(
+      `INSERT INTO "communities"."district" ("id", "name", "code", "version") VALUES ($1, '示范区', 'DEMO', 1) ON CONFLICT DO NOTHING`,
+      [DEMO.districtId],
+    );
+    for (const street of DEMO.streets) {
+      await m.query(`INSERT INTO "communities"."street" ("id", "district_id", "name", "version") VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING`, [
+        street.id,
+        DEMO.districtId,
+        street.name,
       ]);
-      for (const org of DEMO.organizations) {
-        await m.query(
-          `INSERT INTO "organizations"."organization" ("id", "name", "community_id", "category", "status", "version") VALUES ($1, $2, $3, $4, 'FORMING', 1) ON CONFLICT DO NOTHING`,
-          [org.id, org.name, DEMO.communities[org.communityIndex].id, org.category],
-        );
-      }
-      for (const user of DEMO_USERS) {
-        await m.query(
-          `INSERT INTO "identity"."user_account" ("id", "username", "display_name", "password_hash", "role", "scopes", "version")
-           VALUES ($1, $2, $3, $4, $5, $6, 1)
-           ON CONFLICT ("username") DO UPDATE SET "password_hash" = EXCLUDED."password_hash", "role" = EXCLUDED."role", "scopes" = EXCLUDED."scopes"`,
-          [user.id, user.username, user.displayName, passwordHash, user.role, JSON.stringify(user.scopes)],
-        );
-      }
+    }
+    for (const community of DEMO.communities) {
+      await m.query(
+        `INSERT INTO "communities"."community" ("id", "street_id", "district_id", "name", "version") VALUES ($1, $2, $3, $4, 1) ON CONFLICT DO NOTHING`,
+        [community.id, DEMO.streets[community.streetIndex].id, DEMO.districtId, community.name],
+      );
+    }
+    await m.query(`INSERT INTO "organizations"."institution" ("id", "name", "version") VALUES ($1, '阳光社会工作服务中心', 1) ON CONFLICT DO NOTHING`, [
+      DEMO.institutionId,
+    ]);
+    for (const org of DEMO.organizations) {
+      await m.query(
+        `INSERT INTO "organizations"."organization" ("id", "name", "community_id", "category", "status", "version") VALUES ($1, $2, $3, $4, 'FORMING', 1) ON CONFLICT DO NOTHING`,
+        [org.id, org.name, DEMO.communities[org.communityIndex].id, org.category],
+      );
+    }
+    for (const user of DEMO_USERS) {
+      await m.query(
+        `INSERT INTO "identity"."user_account" ("id", "username", "display_name", "password_hash", "role", "scopes", "version")
+         VALUES ($1, $2, $3, $4, $5, $6, 1)
+         ON CONFLICT ("username") DO UPDATE SET "password_hash" = EXCLUDED."password_hash", "role" = EXCLUDED."role", "scopes" = EXCLUDED."scopes"`,
+        [user.id, user.username, user.displayName, passwordHash, user.role, JSON.stringify(user.scopes)],
+      );
     }
     await m.query('COMMIT');
   } catch (error) {
