@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { dataOf, graphql, requireDatabaseUrl, servedSchema, startTestApp, tokenFor, type TestApp } from '@peiyu/platform-testing';
+import { dataOf, graphql, requireDatabaseUrl, servedSchema, tokenFor, type TestApp } from '@peiyu/platform-testing';
 import { readSubgraphSchema } from '@peiyu/platform-schema';
-import { AnalyticsServiceModule } from './app.module.js';
+import { startAnalyticsFixture, type AnalyticsFixture } from './analytics-fixture.js';
 
 type StageCount = { stage: string; count: number };
 
@@ -19,28 +19,14 @@ describe('analytics-service', () => {
   let db: pg.Client;
   let analystToken: string;
 
+  let fixture: AnalyticsFixture;
+
   beforeAll(async () => {
-    // The service starts first: on a fresh database the cultivation outbox does not exist yet, and
-    // the projector must wait for it instead of failing.
-    service = await startTestApp(AnalyticsServiceModule.forDatabase(requireDatabaseUrl()));
-    db = new pg.Client({ connectionString: requireDatabaseUrl() });
-    await db.connect();
-    // The same table as createOutboxTableSql('cultivation'), unless cultivation-service's migration made it already.
-    await db.query(`CREATE SCHEMA IF NOT EXISTS "cultivation"`);
-    await db.query(`CREATE TABLE IF NOT EXISTS "cultivation"."outbox" (
-      "id" BIGSERIAL PRIMARY KEY,
-      "type" TEXT NOT NULL,
-      "version" INTEGER NOT NULL,
-      "payload" JSONB NOT NULL,
-      "idempotency_key" TEXT NOT NULL UNIQUE,
-      "occurred_at" TIMESTAMPTZ NOT NULL DEFAULT now()
-    )`);
-    analystToken = await tokenFor('ANALYST');
+    fixture = await startAnalyticsFixture();
+    ({ service, db } = fixture);
+    analystToken = fixture.analystToken;
   });
-  afterAll(async () => {
-    await db.end();
-    await service.close();
-  });
+  afterAll(() => fixture.close());
 
   it('serves the schema committed in libs/platform/schema (run `npm run schema:update` after changing a type)', async () => {
     expect(await servedSchema(service.url)).toBe(readSubgraphSchema('analytics'));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { dataOf, graphql, requireDatabaseUrl, startTestApp, tokenFor, type GraphQLResult, type TestApp } from '@peiyu/platform-testing';
-import { AnalyticsServiceModule } from './app.module.js';
+import type pg from 'pg';
+import { dataOf, graphql, type GraphQLResult, type TestApp } from '@peiyu/platform-testing';
+import { startAnalyticsFixture, type AnalyticsFixture } from './analytics-fixture.js';
 
 /**
  * The indicator tables, from small event sets written by hand into the cultivation outbox, each in
@@ -85,26 +85,14 @@ describe('analytics-service indicator tables', () => {
   let db: pg.Client;
   let token: string;
 
+  let fixture: AnalyticsFixture;
+
   beforeAll(async () => {
-    service = await startTestApp(AnalyticsServiceModule.forDatabase(requireDatabaseUrl()));
-    db = new pg.Client({ connectionString: requireDatabaseUrl() });
-    await db.connect();
-    // The same table as createOutboxTableSql('cultivation'), unless cultivation-service's migration made it already.
-    await db.query(`CREATE SCHEMA IF NOT EXISTS "cultivation"`);
-    await db.query(`CREATE TABLE IF NOT EXISTS "cultivation"."outbox" (
-      "id" BIGSERIAL PRIMARY KEY,
-      "type" TEXT NOT NULL,
-      "version" INTEGER NOT NULL,
-      "payload" JSONB NOT NULL,
-      "idempotency_key" TEXT NOT NULL UNIQUE,
-      "occurred_at" TIMESTAMPTZ NOT NULL DEFAULT now()
-    )`);
-    token = await tokenFor('ANALYST');
+    fixture = await startAnalyticsFixture();
+    ({ service, db } = fixture);
+    token = fixture.analystToken;
   });
-  afterAll(async () => {
-    await db.end();
-    await service.close();
-  });
+  afterAll(() => fixture.close());
 
   /** Writes one event; `occurredAt` stands for when the producing transaction ran (the start of a cultivation has no other instant). */
   async function emit(type: string, payload: Record<string, unknown>, occurredAt?: string): Promise<void> {
