@@ -71,6 +71,14 @@ describe('cultivation-service', () => {
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(searchAttributeKeys.districtId)).toBe(districtId);
     expect(description.typedSearchAttributes.get(searchAttributeKeys.stage)).toBe('FORMATION');
+    // Operators list cultivations by search attribute (visibility is eventually consistent).
+    let listed: string[] = [];
+    for (let i = 0; i < 50 && listed.length === 0; i++) {
+      listed = [];
+      for await (const w of temporal.workflow.list({ query: `PeiyuDistrictId = "${districtId}" AND PeiyuStage = "FORMATION"` })) listed.push(w.workflowId);
+      if (listed.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(listed).toEqual([started.workflowId]);
     await temporal.workflow.getHandle(started.workflowId).terminate('test finished');
   });
 
