@@ -46,6 +46,7 @@ let gateMet = false;
 const activities: CultivationActivities & OrganizationActivities = {
   markOrganizationIndependent: async () => undefined,
   computeWorkingDeadline: async ({ from }) => from,
+  lastRecordedActivity: async () => null,
   loadPolicy: async () => DEFAULT_PROCESS_POLICY,
   evaluateGate: async (command) => command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: gateMet ? c.threshold : 0, met: gateMet, evidence: 'recorded' })),
   recordProcessEvent: async () => ({ recorded: true }),

@@ -33,6 +33,12 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
       return (await workingDayDeadline(db, new Date(from), workingDays)).toISOString();
     },
 
+    /** When the organization last held a recorded activity: the end of that day, China time (ISO 8601); null if never. */
+    async lastRecordedActivity({ organizationId }: { organizationId: string }): Promise<string | null> {
+      const { lastActivityOn } = await findOrganizationEvidence(db, organizationId);
+      return lastActivityOn ? new Date(Date.parse(`${lastActivityOn}T00:00:00+08:00`) + 24 * 60 * 60 * 1000).toISOString() : null;
+    },
+
     /** Reads the evidence from its owners and judges the stage's gate criteria. */
     async evaluateGate(command: EvaluateGateCommand): Promise<GateCriterionResult[]> {
       if (command.criteria.length === 0) return [];

@@ -61,8 +61,11 @@ describe('cultivationWorkflow', () => {
   const recorded = new Map<string, ProcessEvent[]>();
   /** Whether the stubbed evidence meets every criterion, per organization. */
   const gateMet = new Map<string, boolean>();
-  /** The policy the stubbed loadPolicy returns; tests may swap it. */
-  let policy: ProcessPolicy = DEFAULT_PROCESS_POLICY;
+  /** The policy the stubbed loadPolicy returns; tests may swap it. Inactivity is watched only where a test asks. */
+  const basePolicy: ProcessPolicy = { ...DEFAULT_PROCESS_POLICY, maxInactivitySeconds: undefined };
+  let policy: ProcessPolicy = basePolicy;
+  /** What the stubbed lastRecordedActivity answers. */
+  let lastActivityAt: string | null = null;
   /** Organizations marked independent. */
   const independent: string[] = [];
 
@@ -72,6 +75,9 @@ describe('cultivationWorkflow', () => {
     },
     async loadPolicy() {
       return policy;
+    },
+    async lastRecordedActivity() {
+      return lastActivityAt;
     },
     async computeWorkingDeadline({ from, workingDays }) {
       return addWorkingDays(new Date(from), workingDays, new Map()).toISOString();
@@ -127,7 +133,8 @@ describe('cultivationWorkflow', () => {
 
   beforeEach(() => {
     recorded.clear();
-    policy = DEFAULT_PROCESS_POLICY;
+    policy = basePolicy;
+    lastActivityAt = null;
   });
 
   const state = () => handle.query(stateQuery);
@@ -388,6 +395,19 @@ describe('cultivationWorkflow', () => {
     const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
     expect(s.stage).toBe('GROWTH');
     expect(s.stageDeadline).toBe(addWorkingDays(new Date(s.stageStartedAt), 10, new Map()).toISOString());
+    await handle.terminate();
+  });
+
+  it('escalates a cultivation with no recorded activity for too long as INTERRUPTION, and resolves it when one is recorded', async () => {
+    policy = { ...basePolicy, maxInactivitySeconds: 10 * 24 * 60 * 60 };
+    await start(300);
+    await env.sleep(11 * DAY);
+    const s = await until((x) => x.escalations.length === 1, 'an inactivity escalation');
+    expect(s.escalations[0]).toMatchObject({ key: 'INTERRUPTION:FORMATION:INACTIVE:1', type: 'INTERRUPTION', level: 1 });
+    lastActivityAt = new Date(await env.currentTimeMs()).toISOString();
+    await handle.signal(evidenceChangedSignal);
+    await until((x) => x.escalations.length === 0, 'the inactivity resolved');
+    expect(events().slice(-1)).toEqual(['ESCALATION_RESOLVED']);
     await handle.terminate();
   });
 });

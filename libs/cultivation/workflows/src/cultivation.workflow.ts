@@ -8,6 +8,7 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   proxyActivities,
+  patched,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -58,7 +59,7 @@ export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, 
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
+const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline, lastRecordedActivity } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
 const now = (): number => Date.now();
@@ -111,6 +112,8 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     const criteria = state.policy.stages[state.stage].criteria[input.category];
     const results = await evaluateGate({ organizationId: input.organizationId, communityId: input.communityId, category: input.category, stage: state.stage, criteria });
     const gate = { criteria: results, met: results.every((c) => c.met), evaluatedAt: iso(now()) };
+    // Added after v1: histories recorded before it replay without the extra activity.
+    if (patched('watch-inactivity')) state.lastActivityAt = await lastRecordedActivity({ organizationId: input.organizationId });
     // Recorded when anything the read model shows changes; an empty gate becomes met at once.
     const changed = gate.met !== state.gate.met || JSON.stringify(gate.criteria) !== JSON.stringify(state.gate.criteria);
     state.gate = gate;
@@ -180,12 +183,21 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
   const stageClockRunning = () => state.status === 'ACTIVE' && !state.withdrawal?.finalEvaluated;
   const finished = () => state.status === 'TERMINATED' || state.stage === 'COMPLETED';
 
+  /** When the organization counts as inactive: the later of its last activity and the stage start, plus the policy's allowance. */
+  const inactiveAt = (): number | null => {
+    if (state.lastActivityAt === undefined || !state.policy.maxInactivitySeconds || !stageClockRunning()) return null;
+    const since = Math.max(state.lastActivityAt ? Date.parse(state.lastActivityAt) : 0, Date.parse(state.stageStartedAt));
+    return since + state.policy.maxInactivitySeconds * 1000;
+  };
+
   /** The next instant at which something is due, or null when only a message can change anything. */
   function nextWake(): number | null {
     if (finished()) return null;
     const due: number[] = [];
     if (stageClockRunning() && !openOf('DELAY')) due.push(Date.parse(state.stageDeadline));
     if (state.pausedAt && !openOf('INTERRUPTION')) due.push(Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000);
+    const inactive = inactiveAt();
+    if (inactive !== null && !openOf('INTERRUPTION', 'INACTIVE')) due.push(inactive);
     if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION')) due.push(Date.parse(state.deviation.correctionDueAt));
     for (const e of state.escalations) {
       if (e.status === 'OPEN' && e.level < state.policy.ladder.length) due.push(Date.parse(e.levelDueAt));
@@ -203,6 +215,10 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     const t = now();
     if (stageClockRunning() && !openOf('DELAY') && t >= Date.parse(state.stageDeadline)) await raise('DELAY');
     if (state.pausedAt && !openOf('INTERRUPTION') && t >= Date.parse(state.pausedAt) + state.policy.maxPauseSeconds * 1000) await raise('INTERRUPTION');
+    const inactive = inactiveAt();
+    if (inactive !== null && !openOf('INTERRUPTION', 'INACTIVE') && t >= inactive) await raise('INTERRUPTION', 'INACTIVE');
+    // A newly recorded activity ends the inactivity.
+    if (inactive !== null && t < inactive && openOf('INTERRUPTION', 'INACTIVE')) await resolve((e) => e === openOf('INTERRUPTION', 'INACTIVE'), 'activity recorded');
     if (state.deviation && !state.deviation.planSubmittedAt && !openOf('DEVIATION') && t >= Date.parse(state.deviation.correctionDueAt)) await raise('DEVIATION');
     for (const e of state.escalations) {
       if (e.status === 'OPEN' && e.level < state.policy.ladder.length && t >= Date.parse(e.levelDueAt)) {

@@ -86,6 +86,8 @@ export interface CultivationProcessState {
   occurrences: Record<string, number>;
   pausedAt: string | null;
   deviation: DeviationState | null;
+  /** The organization's last recorded activity as the workflow last read it (ISO 8601), if any. */
+  lastActivityAt?: string | null;
   /** Set while in withdrawal: whether its final evaluation is recorded (which stops the stage clock). */
   withdrawal: { finalEvaluated: boolean } | null;
   /** Number of process events recorded so far; each event's idempotency key is workflow id + sequence. */

@@ -58,6 +58,11 @@ export interface ProcessPolicy {
   ladder: LadderLevel[];
   /** A pause longer than this raises an INTERRUPTION escalation. */
   maxPauseSeconds: number;
+  /**
+   * No activity recorded for this long (since the later of the last activity and the stage start)
+   * raises an INTERRUPTION escalation too; absent: not watched.
+   */
+  maxInactivitySeconds?: number;
   /** Default time given for a correction plan after a deviation is flagged. */
   correctionPlanDueSeconds: number;
   /** Follow-ups of the withdrawal stage. */
@@ -140,6 +145,7 @@ export const DEFAULT_PROCESS_POLICY: ProcessPolicy = {
     { role: 'PROGRAMME_MANAGER', acknowledgeWithinSeconds: 5 * DAY },
   ],
   maxPauseSeconds: 30 * DAY,
+  maxInactivitySeconds: 60 * DAY,
   correctionPlanDueSeconds: 14 * DAY,
   withdrawal: { followUpMonths: [1, 3, 6], followUpWindowSeconds: 14 * DAY },
 };
