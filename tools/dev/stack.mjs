@@ -49,6 +49,8 @@ export async function startInfrastructure(layout, { log = console.log, logToFile
       logFile: logToFiles ? resolve(layout.logDir, 'temporal.log') : undefined,
     });
     temporalAddress = temporal.address;
+    // The banner promises the Temporal UI too: wait until it answers.
+    if (layout.temporal.ui) await waitForHttp('Temporal UI', `http://127.0.0.1:${layout.temporal.uiPort}/`, { process: temporal.process });
     log(`Temporal: dev server on ${temporalAddress}${layout.temporal.dbFile ? `, data in ${layout.temporal.dbFile}` : ' (in memory)'}`);
   }
   return { databaseUrl, temporalAddress };
