@@ -29,6 +29,16 @@ import {
   TimelineEvent,
 } from './cultivation.types.js';
 
+/** The policy in force per district, read once per request and district. */
+function policyLoader(ctx: object, service: CultivationService) {
+  return requestLoader<ProcessPolicy & { districtId: string }>(
+    ctx,
+    'policyByDistrict',
+    (ids) => Promise.all(ids.map(async (districtId) => ({ ...(await service.policyFor(districtId)), districtId }))),
+    (p) => p.districtId,
+  );
+}
+
 const MANAGING_ROLES = ['PROGRAMME_MANAGER', 'SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'] as const;
 
 @Resolver(() => Cultivation)
@@ -167,12 +177,7 @@ export class CultivationResolver {
   async atRisk(@Parent() cultivation: Cultivation, @Context() ctx: object): Promise<boolean> {
     if (cultivation.stage === 'COMPLETED' || cultivation.status === 'TERMINATED') return false;
     const usage = await this.deadlineUsage(cultivation, ctx);
-    const policy = await requestLoader<ProcessPolicy & { districtId: string }>(
-      ctx,
-      'policyByDistrict',
-      (ids) => Promise.all(ids.map(async (districtId) => ({ ...(await this.service.policyFor(districtId)), districtId }))),
-      (p) => p.districtId,
-    ).load(cultivation.districtId);
+    const policy = await policyLoader(ctx, this.service).load(cultivation.districtId);
     return usage >= policy!.stages[cultivation.stage as WorkingStage].warningRatio && usage < 1;
   }
 
@@ -223,7 +228,8 @@ export class EscalationResolver {
       requestGroupLoader(ctx, 'stepsByEscalation', (ids) => this.service.stepsOf(ids), (s) => s.escalationId).load(escalation.id),
       requestLoader(ctx, 'cultivation', (ids) => this.service.findMany(ids), (c) => c.id).load(escalation.cultivationId),
     ]);
-    const policy = await this.service.policyFor(cultivation!.districtId);
+    // One policy read per district in the request, however many escalations are listed.
+    const policy = (await policyLoader(ctx, this.service).load(cultivation!.districtId))!;
     return steps.map((s) => ({ ...s, role: policy.ladder[s.level - 1]?.role ?? null }));
   }
 }

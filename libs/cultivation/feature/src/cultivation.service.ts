@@ -48,9 +48,6 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }
 
-/** The identity an actor carries, for the scope check before a command is sent. */
-const identityOfActor = (actor: Actor): Identity => ({ userId: actor.userId, username: '', role: actor.role, scopes: actor.scopes ?? [] });
-
 const REJECTION_CODES: Record<string, ApiErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
   WRONG_STATUS: 'WRONG_STATUS',
@@ -111,7 +108,7 @@ export class CultivationService {
   }
 
   /** One cultivation; with a caller, FORBIDDEN when it lies outside their scopes. */
-  async get(id: string, caller?: Identity): Promise<CultivationEntity> {
+  async get(id: string, caller?: Pick<Identity, 'scopes'>): Promise<CultivationEntity> {
     const cultivation = await this.db.getRepository(CultivationEntity).findOneBy({ id });
     if (!cultivation) throw DomainException.notFound('Cultivation', id);
     if (caller && !scopesCover(caller.scopes, cultivation)) throw new DomainException('FORBIDDEN', `Cultivation ${id} is outside your scope.`);
@@ -246,14 +243,14 @@ export class CultivationService {
    * once its events are in the read model, which this then reads back.
    */
   async command(cultivationId: string, update: keyof typeof cultivationMessages, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
-    const cultivation = await this.get(cultivationId, identityOfActor(request.actor));
+    const cultivation = await this.get(cultivationId, { scopes: request.actor.scopes ?? [] });
     await this.executeUpdate(cultivation.workflowId, cultivationMessages[update], request, cultivationId);
     return this.get(cultivationId);
   }
 
   /** The same for the withdrawal child workflow; WRONG_STATUS when the cultivation is not in withdrawal. */
   async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
-    const cultivation = await this.get(cultivationId, identityOfActor(request.actor));
+    const cultivation = await this.get(cultivationId, { scopes: request.actor.scopes ?? [] });
     if (cultivation.stage !== 'WITHDRAWAL') throw new DomainException('WRONG_STATUS', `The cultivation is in ${cultivation.stage}, not in withdrawal.`);
     await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], request, cultivationId);
     return this.get(cultivationId);
