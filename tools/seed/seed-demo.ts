@@ -19,6 +19,7 @@ export const DEMO = {
     { id: '10000000-0000-4000-8000-000000000203', streetIndex: 1, name: '安康社区' },
   ],
   institutionId: '10000000-0000-4000-8000-000000000301',
+  serviceContractId: '10000000-0000-4000-8000-000000000311',
   organizations: [
     { id: '10000000-0000-4000-8000-000000000401', communityIndex: 0, name: '幸福里长者助餐队', category: 'LIFE_SERVICE' },
     { id: '10000000-0000-4000-8000-000000000402', communityIndex: 0, name: '幸福里广场舞队', category: 'CULTURE_SPORTS' },
@@ -64,6 +65,12 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await m.query(`INSERT INTO "organizations"."institution" ("id", "name", "version") VALUES ($1, '阳光社会工作服务中心', 1) ON CONFLICT DO NOTHING`, [
       DEMO.institutionId,
     ]);
+    // The district buys the demo institution's services over the whole district, so its staff work there.
+    await m.query(
+      `INSERT INTO "organizations"."service_contract" ("id", "institution_id", "district_id", "street_ids", "reference", "starts_on", "ends_on", "version")
+       VALUES ($1, $2, $3, '{}', '示范区购买服务-2026-01', '2026-01-01', '2028-12-31', 1) ON CONFLICT DO NOTHING`,
+      [DEMO.serviceContractId, DEMO.institutionId, DEMO.districtId],
+    );
     for (const org of DEMO.organizations) {
       await m.query(
         `INSERT INTO "organizations"."organization" ("id", "name", "community_id", "category", "status", "version") VALUES ($1, $2, $3, $4, 'FORMING', 1) ON CONFLICT DO NOTHING`,

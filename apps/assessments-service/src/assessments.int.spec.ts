@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { dataOf, graphql, requireDatabaseUrl, servedSchema, startTestApp, tokenFor, type TestApp } from '@peiyu/platform-testing';
+import { dataOf, graphql, insertPlaces, requireDatabaseUrl, servedSchema, startTestApp, tokenFor, type TestApp } from '@peiyu/platform-testing';
 import { readSubgraphSchema } from '@peiyu/platform-schema';
 import { AssessmentsServiceModule } from './app.module.js';
 
@@ -40,8 +40,11 @@ describe('assessments-service', () => {
     categories: { category: string; responseCount: number; share: number }[];
   };
 
-  async function newSurvey(communityId = randomUUID(), title = '居民需求调查', token = workerToken): Promise<Survey> {
-    return dataOf(await graphql<{ createNeedsSurvey: Survey }>(service.url, createSurvey, { input: { communityId, title } }, token)).createNeedsSurvey;
+  const newCommunity = async (): Promise<string> => (await insertPlaces(db, '调查')).communityId;
+
+  async function newSurvey(communityId?: string, title = '居民需求调查', token = workerToken): Promise<Survey> {
+    const input = { communityId: communityId ?? (await newCommunity()), title };
+    return dataOf(await graphql<{ createNeedsSurvey: Survey }>(service.url, createSurvey, { input }, token)).createNeedsSurvey;
   }
 
   async function respond(surveyId: string, demandCategories: string[], respondentLabel?: string) {
@@ -69,7 +72,7 @@ describe('assessments-service', () => {
   }
 
   it('records a needs survey of a community and reads it back, also through the Community entity', async () => {
-    const communityId = randomUUID();
+    const communityId = await newCommunity();
     const first = await newSurvey(communityId, '  2025年幸福社区居民需求调查 ');
     expect(first).toMatchObject({ communityId, title: '2025年幸福社区居民需求调查' });
     const second = await newSurvey(communityId, '老年人助餐需求调查', await tokenFor('SUPERVISOR'));
@@ -174,7 +177,7 @@ describe('assessments-service', () => {
     expect(badSurveyId.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'surveyId' });
     expect(await writtenFor(survey.id)).toEqual({ responses: 0, events: 0 });
 
-    const communityId = randomUUID();
+    const communityId = await newCommunity();
     const blankTitle = await graphql(service.url, createSurvey, { input: { communityId, title: '   ' } }, workerToken);
     expect(blankTitle.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
     const badCommunity = await graphql(service.url, createSurvey, { input: { communityId: 'C-1', title: '调查' } }, workerToken);
@@ -204,7 +207,7 @@ describe('assessments-service', () => {
   it('lets only social workers, supervisors and programme managers (and admins) write, writing nothing otherwise', async () => {
     const survey = await newSurvey();
     const analystToken = await tokenFor('ANALYST');
-    const communityId = randomUUID();
+    const communityId = await newCommunity();
     const create = await graphql(service.url, createSurvey, { input: { communityId, title: '越权调查' } }, analystToken);
     expect(create.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const record = await graphql(service.url, recordResponse, { input: { surveyId: survey.id, demandCategories: ['MEDIATION'] } }, await tokenFor('STREET_OFFICER'));

@@ -10,15 +10,10 @@ import { SubgraphModule } from '@peiyu/platform-nest';
 export function communitiesScopeDirectory(communities: CommunitiesService): ScopeDirectory {
   return {
     async missing(scopes: readonly Scope[]): Promise<Scope[]> {
-      const idsOf = (kind: Scope['kind']) => scopes.filter((s) => s.kind === kind && s.id).map((s) => s.id as string);
-      const find = async <T>(ids: string[], lookup: (ids: string[]) => Promise<T[]>): Promise<T[]> => (ids.length > 0 ? lookup(ids) : []);
-      const [districts, streets, communities_] = await Promise.all([
-        find(idsOf('DISTRICT'), (ids) => communities.findDistricts(ids)),
-        find(idsOf('STREET'), (ids) => communities.findStreets(ids)),
-        find(idsOf('COMMUNITY'), (ids) => communities.findCommunities(ids)),
-      ]);
-      const found = new Set([...districts.map((d) => `DISTRICT:${d.id}`), ...streets.map((s) => `STREET:${s.id}`), ...communities_.map((c) => `COMMUNITY:${c.id}`)]);
-      return scopes.filter((s) => (s.kind === 'DISTRICT' || s.kind === 'STREET' || s.kind === 'COMMUNITY') && !found.has(`${s.kind}:${s.id}`));
+      const kinds = ['DISTRICT', 'STREET', 'COMMUNITY'] as const;
+      const found = await Promise.all(kinds.map((kind) => communities.existingIds(kind, scopes.filter((s) => s.kind === kind && s.id).map((s) => s.id as string))));
+      const exists = new Map(kinds.map((kind, i) => [kind, found[i]]));
+      return scopes.filter((s) => (s.kind === 'DISTRICT' || s.kind === 'STREET' || s.kind === 'COMMUNITY') && !exists.get(s.kind)!.has(s.id ?? ''));
     },
   };
 }

@@ -1,4 +1,6 @@
-import { domainEvent } from '@peiyu/contracts';
+import { domainEvent, type Identity } from '@peiyu/contracts';
+import { findCommunityPlacements } from '@peiyu/communities-data-access';
+import { coversCommunity, reachOf, requireReach, seesCommunity, whereIdIn, type Reach } from '@peiyu/platform-reach';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -18,23 +20,37 @@ export interface SurveyDemandAnalysis extends DemandAnalysisValue {
 
 const uuidsOnly = (ids: readonly string[]): string[] => ids.filter((id) => isUUID(id));
 
-/** Needs investigations (需求调查) of communities, their responses and the demand analysis (需求分析). */
+/**
+ * Needs investigations (需求调查) of communities, their responses and the demand analysis (需求分析).
+ * A survey is seen by whoever sees its community, and recorded by whoever's scopes cover it
+ * (`@peiyu/platform-reach`, docs/security.md).
+ */
 @Injectable()
 export class AssessmentsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  private reach(caller: Identity): Promise<Reach> {
+    return reachOf(this.db, caller);
+  }
+
   /** Surveys newest first; only those of one community when communityId is given. */
-  listSurveys(communityId?: string | null): Promise<NeedsSurveyEntity[]> {
+  async listSurveys(caller: Identity, communityId?: string | null): Promise<NeedsSurveyEntity[]> {
     if (communityId != null && !isUUID(communityId)) throw DomainException.badInput('communityId', 'communityId must be a UUID');
-    return this.db.getRepository(NeedsSurveyEntity).find({
-      where: communityId != null ? { communityId } : {},
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(NeedsSurveyEntity).createQueryBuilder('s');
+    if (communityId != null) query.andWhere(`s."community_id" = :communityId`, { communityId });
+    return whereIdIn(query, reach, 's."community_id"', reach.visibleCommunityIds, 'reachCommunities').orderBy('s."created_at"', 'DESC').addOrderBy('s."id"', 'ASC').getMany();
   }
 
   /** Surveys a page at a time; newest first when no sort is given. */
-  surveysConnection(filter: NeedsSurveyFilter | null | undefined, sort: NeedsSurveySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<NeedsSurveyEntity>> {
-    const query = this.db.getRepository(NeedsSurveyEntity).createQueryBuilder('s');
+  async surveysConnection(
+    caller: Identity,
+    filter: NeedsSurveyFilter | null | undefined,
+    sort: NeedsSurveySort | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionPage<NeedsSurveyEntity>> {
+    const reach = await this.reach(caller);
+    const query = whereIdIn(this.db.getRepository(NeedsSurveyEntity).createQueryBuilder('s'), reach, 's."community_id"', reach.visibleCommunityIds, 'reachCommunities');
     if (filter?.communityId != null) query.andWhere(`s."community_id" = :communityId`, { communityId: filter.communityId });
     if (filter?.titleContains != null) query.andWhere(`s."title" ILIKE :title`, { title: containsPattern(filter.titleContains) });
     if (filter?.createdFrom != null) query.andWhere(`s."created_at" >= :createdFrom`, { createdFrom: filter.createdFrom });
@@ -44,21 +60,26 @@ export class AssessmentsService {
     return paginate(query, 's."id"', key, args);
   }
 
-  async getSurvey(id: string): Promise<NeedsSurveyEntity> {
+  /** One survey; NOT_FOUND when unknown, FORBIDDEN when its community is outside the caller's scopes. */
+  async getSurvey(id: string, caller: Identity): Promise<NeedsSurveyEntity> {
     const survey = isUUID(id) ? await this.db.getRepository(NeedsSurveyEntity).findOneBy({ id }) : null;
     if (!survey) throw DomainException.notFound('NeedsSurvey', id);
+    requireReach(seesCommunity(await this.reach(caller), survey.communityId), 'NeedsSurvey', id);
     return survey;
   }
 
-  findSurveys(ids: readonly string[]): Promise<NeedsSurveyEntity[]> {
-    return this.db.getRepository(NeedsSurveyEntity).findBy({ id: In(uuidsOnly(ids)) });
+  /** Surveys by id for references and parents; FORBIDDEN for one the caller may not see. */
+  async findSurveys(ids: readonly string[], caller: Identity): Promise<NeedsSurveyEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(NeedsSurveyEntity).findBy({ id: In(uuidsOnly(ids)) });
+    for (const survey of found) requireReach(seesCommunity(reach, survey.communityId), 'NeedsSurvey', survey.id);
+    return found;
   }
 
-  surveysOfCommunities(communityIds: readonly string[]): Promise<NeedsSurveyEntity[]> {
-    return this.db.getRepository(NeedsSurveyEntity).find({
-      where: { communityId: In(uuidsOnly(communityIds)) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
+  async surveysOfCommunities(communityIds: readonly string[], caller: Identity): Promise<NeedsSurveyEntity[]> {
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(NeedsSurveyEntity).createQueryBuilder('s').where(`s."community_id" = ANY(:communityIds::uuid[])`, { communityIds: uuidsOnly(communityIds) });
+    return whereIdIn(query, reach, 's."community_id"', reach.visibleCommunityIds, 'reachCommunities').orderBy('s."created_at"', 'DESC').addOrderBy('s."id"', 'ASC').getMany();
   }
 
   /** Responses of the given surveys, oldest first. */
@@ -96,16 +117,21 @@ export class AssessmentsService {
     }));
   }
 
-  /** Records a survey. The community is not checked: communities-service owns it (cross-service). */
-  createSurvey(input: CreateNeedsSurveyInput): Promise<NeedsSurveyEntity> {
+  /** Records a survey of an existing community the caller's scopes cover (BAD_USER_INPUT / FORBIDDEN otherwise). */
+  async createSurvey(input: CreateNeedsSurveyInput, caller: Identity): Promise<NeedsSurveyEntity> {
+    const [community] = await findCommunityPlacements(this.db, [input.communityId]);
+    if (!community) throw DomainException.badInput('communityId', `Community ${input.communityId} does not exist.`);
+    requireReach(coversCommunity(await this.reach(caller), community.id), 'Community', community.id);
     return this.db.getRepository(NeedsSurveyEntity).save({ id: randomUUID(), communityId: input.communityId, title: input.title.trim() });
   }
 
   /** Records a response and, in the same transaction, its `assessment.survey-response-recorded` outbox event. */
-  recordResponse(input: RecordSurveyResponseInput): Promise<SurveyResponseEntity> {
+  async recordResponse(input: RecordSurveyResponseInput, caller: Identity): Promise<SurveyResponseEntity> {
+    const reach = await this.reach(caller);
     return this.db.transaction(async (manager) => {
       const survey = await manager.getRepository(NeedsSurveyEntity).findOneBy({ id: input.surveyId });
       if (!survey) throw DomainException.badInput('surveyId', `Needs survey ${input.surveyId} does not exist.`);
+      requireReach(coversCommunity(reach, survey.communityId), 'NeedsSurvey', survey.id);
       const label = input.respondentLabel?.trim();
       const response = await manager.getRepository(SurveyResponseEntity).save({
         id: randomUUID(),

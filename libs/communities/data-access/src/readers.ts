@@ -68,3 +68,44 @@ export async function countDistrictHierarchy(db: DataSource, districtIds: readon
   );
   return rows.map((r) => ({ districtId: r.id, streetCount: r.streets, communityCount: r.communities }));
 }
+
+/** An area of the hierarchy: whole districts, whole streets and single communities. */
+export interface HierarchyArea {
+  districtIds: readonly string[];
+  streetIds: readonly string[];
+  communityIds: readonly string[];
+}
+
+/** The streets (with their district) and the communities (with their placement) an area holds. */
+export interface AreaPlaces {
+  streets: { id: string; districtId: string }[];
+  communities: CommunityPlacement[];
+}
+
+/**
+ * Everything below an area: the streets of its districts and its streets, and the communities of its
+ * districts, its streets and its single communities (two queries). What a scope covers.
+ */
+export async function findPlacesInArea(db: DataSource, area: HierarchyArea): Promise<AreaPlaces> {
+  const params = [[...area.districtIds], [...area.streetIds], [...area.communityIds]];
+  if (params.every((ids) => ids.length === 0)) return { streets: [], communities: [] };
+  const [streets, communities]: [{ id: string; district_id: string }[], { id: string; street_id: string; district_id: string }[]] = await Promise.all([
+    db.query(`SELECT "id", "district_id" FROM "communities"."street" WHERE "district_id" = ANY($1::uuid[]) OR "id" = ANY($2::uuid[])`, params.slice(0, 2)),
+    db.query(
+      `SELECT "id", "street_id", "district_id" FROM "communities"."community"
+        WHERE "district_id" = ANY($1::uuid[]) OR "street_id" = ANY($2::uuid[]) OR "id" = ANY($3::uuid[])`,
+      params,
+    ),
+  ]);
+  return {
+    streets: streets.map((r) => ({ id: r.id, districtId: r.district_id })),
+    communities: communities.map((r) => ({ id: r.id, streetId: r.street_id, districtId: r.district_id })),
+  };
+}
+
+/** Which of the given district ids name a district. */
+export async function existingDistrictIds(db: DataSource, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows: { id: string }[] = await db.query(`SELECT "id" FROM "communities"."district" WHERE "id" = ANY($1::uuid[])`, [[...ids]]);
+  return new Set(rows.map((r) => r.id));
+}

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, QueryFailedError } from 'typeorm';
+import type { Identity } from '@peiyu/contracts';
 import { CommunityEntity, DistrictEntity, StreetEntity, countDistrictHierarchy, findDistrictProgrammeManagers, type DistrictProgrammeManager } from '@peiyu/communities-data-access';
+import { coversCommunity, coversDistrict, coversStreet, reachOf, requireReach, seesCommunity, seesDistrict, seesStreet, whereIdIn, type Reach } from '@peiyu/platform-reach';
 import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
 import type {
   CommunityFilter,
@@ -23,22 +25,34 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
 }
 
-/** The administrative hierarchy: district > street > community. */
+/**
+ * The administrative hierarchy: district > street > community. Every read and write takes the caller:
+ * lists and counts keep the places their scopes reach, one place outside them is FORBIDDEN, and a
+ * change needs a scope that covers the place (`@peiyu/platform-reach`, docs/security.md).
+ */
 @Injectable()
 export class CommunitiesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  listDistricts(): Promise<DistrictEntity[]> {
-    return this.db.getRepository(DistrictEntity).find({ order: { name: 'ASC' } });
+  private reach(caller: Identity): Promise<Reach> {
+    return reachOf(this.db, caller);
   }
 
-  async getDistrict(id: string): Promise<DistrictEntity> {
+  async listDistricts(caller: Identity): Promise<DistrictEntity[]> {
+    const reach = await this.reach(caller);
+    return whereIdIn(this.db.getRepository(DistrictEntity).createQueryBuilder('d'), reach, 'd."id"', reach.visibleDistrictIds, 'reachDistricts').orderBy('d."name"', 'ASC').getMany();
+  }
+
+  async getDistrict(id: string, caller?: Identity): Promise<DistrictEntity> {
     const district = await this.db.getRepository(DistrictEntity).findOneBy({ id });
     if (!district) throw DomainException.notFound('District', id);
+    if (caller) requireReach(seesDistrict(await this.reach(caller), id), 'District', id);
     return district;
   }
 
-  async createDistrict(input: CreateDistrictInput): Promise<DistrictEntity> {
+  /** A new district lies outside every scope but CITY: only a city-wide programme manager records one. */
+  async createDistrict(input: CreateDistrictInput, caller: Identity): Promise<DistrictEntity> {
+    if (!(await this.reach(caller)).all) throw new DomainException('FORBIDDEN', 'Only a city-wide scope may record a new district.');
     try {
       return await this.db.getRepository(DistrictEntity).save({ id: randomUUID(), name: input.name.trim(), code: input.code });
     } catch (error) {
@@ -47,13 +61,16 @@ export class CommunitiesService {
     }
   }
 
-  streetsOf(districtIds: readonly string[]): Promise<StreetEntity[]> {
-    return this.db.getRepository(StreetEntity).find({ where: { districtId: In([...districtIds]) }, order: { name: 'ASC' } });
+  async streetsOf(districtIds: readonly string[], caller: Identity): Promise<StreetEntity[]> {
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(StreetEntity).createQueryBuilder('s').where(`s."district_id" = ANY(:districtIds::uuid[])`, { districtIds: [...districtIds] });
+    return whereIdIn(query, reach, 's."id"', reach.visibleStreetIds, 'reachStreets').orderBy('s."name"', 'ASC').getMany();
   }
 
-  async createStreet(input: CreateStreetInput): Promise<StreetEntity> {
+  async createStreet(input: CreateStreetInput, caller: Identity): Promise<StreetEntity> {
     const district = await this.db.getRepository(DistrictEntity).existsBy({ id: input.districtId });
     if (!district) throw DomainException.badInput('districtId', `District ${input.districtId} does not exist.`);
+    requireReach(coversDistrict(await this.reach(caller), input.districtId), 'District', input.districtId);
     try {
       return await this.db.getRepository(StreetEntity).save({ id: randomUUID(), districtId: input.districtId, name: input.name.trim() });
     } catch (error) {
@@ -62,35 +79,62 @@ export class CommunitiesService {
     }
   }
 
-  communitiesOfStreets(streetIds: readonly string[]): Promise<CommunityEntity[]> {
-    return this.db.getRepository(CommunityEntity).find({ where: { streetId: In([...streetIds]) }, order: { name: 'ASC' } });
+  async communitiesOfStreets(streetIds: readonly string[], caller: Identity): Promise<CommunityEntity[]> {
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c').where(`c."street_id" = ANY(:streetIds::uuid[])`, { streetIds: [...streetIds] });
+    return whereIdIn(query, reach, 'c."id"', reach.visibleCommunityIds, 'reachCommunities').orderBy('c."name"', 'ASC').getMany();
   }
 
-  listCommunities(districtId?: string): Promise<CommunityEntity[]> {
-    return this.db.getRepository(CommunityEntity).find({ where: districtId ? { districtId } : {}, order: { name: 'ASC' } });
+  async listCommunities(caller: Identity, districtId?: string): Promise<CommunityEntity[]> {
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
+    if (districtId) query.andWhere(`c."district_id" = :districtId`, { districtId });
+    return whereIdIn(query, reach, 'c."id"', reach.visibleCommunityIds, 'reachCommunities').orderBy('c."name"', 'ASC').getMany();
   }
 
-  async getCommunity(id: string): Promise<CommunityEntity> {
+  async getCommunity(id: string, caller?: Identity): Promise<CommunityEntity> {
     const community = await this.db.getRepository(CommunityEntity).findOneBy({ id });
     if (!community) throw DomainException.notFound('Community', id);
+    if (caller) requireReach(seesCommunity(await this.reach(caller), id), 'Community', id);
     return community;
   }
 
-  findCommunities(ids: readonly string[]): Promise<CommunityEntity[]> {
-    return this.db.getRepository(CommunityEntity).findBy({ id: In([...ids]) });
+  /** Communities by id for entity references and parents; FORBIDDEN for one the caller may not see. */
+  async findCommunities(ids: readonly string[], caller: Identity): Promise<CommunityEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(CommunityEntity).findBy({ id: In([...ids]) });
+    for (const community of found) requireReach(seesCommunity(reach, community.id), 'Community', community.id);
+    return found;
   }
 
-  findStreets(ids: readonly string[]): Promise<StreetEntity[]> {
-    return this.db.getRepository(StreetEntity).findBy({ id: In([...ids]) });
+  /** Streets by id; FORBIDDEN for one the caller may not see. */
+  async findStreets(ids: readonly string[], caller: Identity): Promise<StreetEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(StreetEntity).findBy({ id: In([...ids]) });
+    for (const street of found) requireReach(seesStreet(reach, street.id), 'Street', street.id);
+    return found;
   }
 
-  findDistricts(ids: readonly string[]): Promise<DistrictEntity[]> {
-    return this.db.getRepository(DistrictEntity).findBy({ id: In([...ids]) });
+  /** Which of the given ids name a place of that kind, whoever asks: for identity's scope directory (docs/decisions/0003). */
+  async existingIds(kind: 'DISTRICT' | 'STREET' | 'COMMUNITY', ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const entity = kind === 'DISTRICT' ? DistrictEntity : kind === 'STREET' ? StreetEntity : CommunityEntity;
+    const rows: { id: string }[] = await this.db.getRepository(entity).createQueryBuilder('x').select('x."id"', 'id').where(`x."id" = ANY(:ids::uuid[])`, { ids: [...ids] }).getRawMany();
+    return new Set(rows.map((r) => r.id));
   }
 
-  async createCommunity(input: CreateCommunityInput): Promise<CommunityEntity> {
+  /** Districts by id; FORBIDDEN for one the caller may not see. */
+  async findDistricts(ids: readonly string[], caller: Identity): Promise<DistrictEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(DistrictEntity).findBy({ id: In([...ids]) });
+    for (const district of found) requireReach(seesDistrict(reach, district.id), 'District', district.id);
+    return found;
+  }
+
+  async createCommunity(input: CreateCommunityInput, caller: Identity): Promise<CommunityEntity> {
     const street = await this.db.getRepository(StreetEntity).findOneBy({ id: input.streetId });
     if (!street) throw DomainException.badInput('streetId', `Street ${input.streetId} does not exist.`);
+    requireReach(coversStreet(await this.reach(caller), street.id), 'Street', street.id);
     try {
       return await this.db.getRepository(CommunityEntity).save({
         id: randomUUID(),
@@ -104,8 +148,9 @@ export class CommunitiesService {
     }
   }
 
-  districtsConnection(filter: DistrictFilter | null | undefined, sort: DistrictSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<DistrictEntity>> {
-    const query = this.db.getRepository(DistrictEntity).createQueryBuilder('d');
+  async districtsConnection(caller: Identity, filter: DistrictFilter | null | undefined, sort: DistrictSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<DistrictEntity>> {
+    const reach = await this.reach(caller);
+    const query = whereIdIn(this.db.getRepository(DistrictEntity).createQueryBuilder('d'), reach, 'd."id"', reach.visibleDistrictIds, 'reachDistricts');
     if (filter?.search != null) query.andWhere(`(d."name" ILIKE :search OR d."code" ILIKE :search)`, { search: containsPattern(filter.search) });
     const direction = sort?.direction ?? 'ASC';
     const key: SortKey<DistrictEntity> =
@@ -117,8 +162,9 @@ export class CommunitiesService {
     return paginate(query, 'd."id"', key, args);
   }
 
-  communitiesConnection(filter: CommunityFilter | null | undefined, sort: CommunitySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<CommunityEntity>> {
-    const query = this.db.getRepository(CommunityEntity).createQueryBuilder('c');
+  async communitiesConnection(caller: Identity, filter: CommunityFilter | null | undefined, sort: CommunitySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<CommunityEntity>> {
+    const reach = await this.reach(caller);
+    const query = whereIdIn(this.db.getRepository(CommunityEntity).createQueryBuilder('c'), reach, 'c."id"', reach.visibleCommunityIds, 'reachCommunities');
     if (filter?.districtId != null) query.andWhere(`c."district_id" = :districtId`, { districtId: filter.districtId });
     if (filter?.streetId != null) query.andWhere(`c."street_id" = :streetId`, { streetId: filter.streetId });
     if (filter?.nameContains != null) query.andWhere(`c."name" ILIKE :name`, { name: containsPattern(filter.nameContains) });
@@ -138,22 +184,38 @@ export class CommunitiesService {
     return findDistrictProgrammeManagers(this.db, districtIds);
   }
 
-  /** The street and community counts of each given district, in one query. */
-  hierarchyCountsOf(districtIds: readonly string[]): Promise<{ districtId: string; streetCount: number; communityCount: number }[]> {
-    return countDistrictHierarchy(this.db, districtIds);
+  /** The street and community counts of each given district within the caller's reach (one query for a CITY scope, two otherwise). */
+  async hierarchyCountsOf(districtIds: readonly string[], caller: Identity): Promise<{ districtId: string; streetCount: number; communityCount: number }[]> {
+    const reach = await this.reach(caller);
+    if (reach.all) return countDistrictHierarchy(this.db, districtIds);
+    const count = async (entity: typeof StreetEntity | typeof CommunityEntity, visible: ReadonlySet<string>) => {
+      const rows: { district_id: string; n: number }[] = await this.db
+        .getRepository(entity)
+        .createQueryBuilder('x')
+        .select('x."district_id"', 'district_id')
+        .addSelect('count(*)::int', 'n')
+        .where(`x."district_id" = ANY(:districtIds::uuid[]) AND x."id" = ANY(:visible::uuid[])`, { districtIds: [...districtIds], visible: [...visible] })
+        .groupBy('x."district_id"')
+        .getRawMany();
+      return new Map(rows.map((r) => [r.district_id, r.n]));
+    };
+    const [streets, communities] = await Promise.all([count(StreetEntity, reach.visibleStreetIds), count(CommunityEntity, reach.visibleCommunityIds)]);
+    return districtIds.map((districtId) => ({ districtId, streetCount: streets.get(districtId) ?? 0, communityCount: communities.get(districtId) ?? 0 }));
   }
 
   /** Renames a district at the version read: CONFLICT, changing nothing, when it has changed since. */
-  async updateDistrict(input: UpdateDistrictInput): Promise<DistrictEntity> {
+  async updateDistrict(input: UpdateDistrictInput, caller: Identity): Promise<DistrictEntity> {
     const repository = this.db.getRepository(DistrictEntity);
+    requireReach(coversDistrict(await this.reach(caller), input.id), 'District', input.id);
     const result = await repository.update({ id: input.id, version: input.version }, { name: input.name.trim() });
     if (result.affected !== 1) await this.staleOrMissing(repository.existsBy({ id: input.id }), 'District', input.id);
     return this.getDistrict(input.id);
   }
 
   /** Renames a street at the version read: CONFLICT, changing nothing, when it has changed since. */
-  async updateStreet(input: UpdateStreetInput): Promise<StreetEntity> {
+  async updateStreet(input: UpdateStreetInput, caller: Identity): Promise<StreetEntity> {
     const repository = this.db.getRepository(StreetEntity);
+    requireReach(coversStreet(await this.reach(caller), input.id), 'Street', input.id);
     try {
       const result = await repository.update({ id: input.id, version: input.version }, { name: input.name.trim() });
       if (result.affected !== 1) await this.staleOrMissing(repository.existsBy({ id: input.id }), 'Street', input.id);
@@ -166,9 +228,10 @@ export class CommunitiesService {
   }
 
   /** Changes a community at the version read: CONFLICT, changing nothing, when it has changed since. */
-  async updateCommunity(input: UpdateCommunityInput): Promise<CommunityEntity> {
+  async updateCommunity(input: UpdateCommunityInput, caller: Identity): Promise<CommunityEntity> {
     const repository = this.db.getRepository(CommunityEntity);
     const current = await this.getCommunity(input.id);
+    requireReach(coversCommunity(await this.reach(caller), input.id), 'Community', input.id);
     if (current.version !== input.version) throw this.conflict('Community', input.id);
     const changes: Partial<Pick<CommunityEntity, 'name' | 'population' | 'households' | 'address'>> = {};
     if (input.name != null) changes.name = input.name.trim();

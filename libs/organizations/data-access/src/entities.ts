@@ -11,6 +11,24 @@ export class InstitutionEntity {
   @VersionColumn() version: number;
 }
 
+/**
+ * A district's contract buying an institution's services for a period: over the whole district when
+ * `streetIds` is empty, else over those streets of it.
+ */
+@Entity({ schema: ORGANIZATIONS_SCHEMA, name: 'service_contract' })
+export class ServiceContractEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'institution_id' }) institutionId: string;
+  @Column('uuid', { name: 'district_id' }) districtId: string;
+  @Column('uuid', { name: 'street_ids', array: true }) streetIds: string[];
+  /** The contract's number or title, unique within its district. */
+  @Column('text') reference: string;
+  @Column('date', { name: 'starts_on' }) startsOn: string;
+  @Column('date', { name: 'ends_on' }) endsOn: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @VersionColumn() version: number;
+}
+
 @Entity({ schema: ORGANIZATIONS_SCHEMA, name: 'organization' })
 @Index(['communityId', 'name'], { unique: true })
 export class OrganizationEntity {

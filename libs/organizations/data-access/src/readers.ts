@@ -118,3 +118,46 @@ export async function findOrganizationEvidence(db: DataSource, organizationId: s
     filing: row.filing,
   };
 }
+
+/** The area institutions serve under their contracts in force on a day: whole districts and single streets. */
+export async function findContractedAreas(db: DataSource, institutionIds: readonly string[], onDay: string): Promise<{ districtIds: string[]; streetIds: string[] }> {
+  if (institutionIds.length === 0) return { districtIds: [], streetIds: [] };
+  const rows: { district_id: string; street_ids: string[] }[] = await db.query(
+    `SELECT "district_id", "street_ids" FROM "organizations"."service_contract"
+      WHERE "institution_id" = ANY($1::uuid[]) AND "starts_on" <= $2::date AND "ends_on" >= $2::date`,
+    [[...institutionIds], onDay],
+  );
+  const districtIds = new Set<string>();
+  const streetIds = new Set<string>();
+  for (const row of rows) {
+    if (row.street_ids.length === 0) districtIds.add(row.district_id);
+    else for (const id of row.street_ids) streetIds.add(id);
+  }
+  return { districtIds: [...districtIds], streetIds: [...streetIds] };
+}
+
+/** One activity as other domains may see it (no attendees). */
+export interface ActivitySummary {
+  kind: ActivityKind;
+  title: string;
+  /** 'YYYY-MM-DD'. */
+  heldOn: string;
+}
+
+/**
+ * An organization's latest activities held from `sinceDay` to `untilDay` ('YYYY-MM-DD', inclusive),
+ * newest first, at most `limit`, leaving out the kinds in `excludeKinds`.
+ */
+export async function findRecentActivities(
+  db: DataSource,
+  organizationId: string,
+  window: { sinceDay: string; untilDay: string; limit: number; excludeKinds?: readonly string[] },
+): Promise<ActivitySummary[]> {
+  const rows: { kind: ActivityKind; title: string; held_on: string }[] = await db.query(
+    `SELECT "kind", "title", to_char("held_on", 'YYYY-MM-DD') AS "held_on" FROM "organizations"."activity"
+     WHERE "organization_id" = $1 AND "held_on" BETWEEN $2::date AND $3::date AND NOT ("kind" = ANY($4::text[]))
+     ORDER BY "held_on" DESC, "created_at" DESC LIMIT $5`,
+    [organizationId, window.sinceDay, window.untilDay, [...(window.excludeKinds ?? [])], window.limit],
+  );
+  return rows.map((r) => ({ kind: r.kind, title: r.title, heldOn: r.held_on }));
+}

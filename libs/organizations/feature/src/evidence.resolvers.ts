@@ -65,20 +65,20 @@ export class MemberResolver {
 
   @Roles(...EVIDENCE_RECORDERS)
   @Mutation(() => Member, { description: 'Records a new member of an organization.' })
-  addMember(@Args('input') input: AddMemberInput): Promise<Member> {
-    return this.evidence.addMember(input);
+  addMember(@Args('input') input: AddMemberInput, @CurrentIdentity() caller: Identity): Promise<Member> {
+    return this.evidence.addMember(input, caller);
   }
 
   @Roles(...EVIDENCE_RECORDERS)
   @Mutation(() => Member, { description: 'Records that a member left; the member stays listed as a former member.' })
-  memberLeft(@Args('input') input: MemberLeftInput): Promise<Member> {
-    return this.evidence.memberLeft(input);
+  memberLeft(@Args('input') input: MemberLeftInput, @CurrentIdentity() caller: Identity): Promise<Member> {
+    return this.evidence.memberLeft(input, caller);
   }
 
   @Roles(...EVIDENCE_RECORDERS)
   @Mutation(() => Member, { description: 'Makes a member a leader (骨干), or no longer one.' })
-  setMemberLeader(@Args('input') input: SetMemberLeaderInput): Promise<Member> {
-    return this.evidence.setMemberLeader(input);
+  setMemberLeader(@Args('input') input: SetMemberLeaderInput, @CurrentIdentity() caller: Identity): Promise<Member> {
+    return this.evidence.setMemberLeader(input, caller);
   }
 
   @ResolveField(() => String, { description: 'Full name; masked (family name only) for analysts.' })
@@ -98,8 +98,8 @@ export class ActivityResolver {
 
   @Roles(...EVIDENCE_RECORDERS)
   @Mutation(() => Activity, { description: 'Records an activity an organization held, with the members who attended.' })
-  recordActivity(@Args('input') input: RecordActivityInput): Promise<Activity> {
-    return this.evidence.recordActivity(input);
+  recordActivity(@Args('input') input: RecordActivityInput, @CurrentIdentity() caller: Identity): Promise<Activity> {
+    return this.evidence.recordActivity(input, caller);
   }
 
   @ResolveField(() => [Member], { description: 'The members who attended, by name.' })
@@ -115,8 +115,8 @@ export class CharterResolver {
 
   @Roles(...EVIDENCE_RECORDERS)
   @Mutation(() => Charter, { description: 'Records the charter an organization adopted; the charter in force before is kept as history.' })
-  adoptCharter(@Args('input') input: AdoptCharterInput): Promise<Charter> {
-    return this.evidence.adoptCharter(input);
+  adoptCharter(@Args('input') input: AdoptCharterInput, @CurrentIdentity() caller: Identity): Promise<Charter> {
+    return this.evidence.adoptCharter(input, caller);
   }
 }
 
@@ -126,7 +126,7 @@ export class FilingResolver {
 
   @Roles(...FILING_RECORDERS)
   @Mutation(() => Filing, { description: 'Records the filing (备案) of an organization, once; its status becomes FILED.' })
-  recordFiling(@Args('input') input: RecordFilingInput): Promise<Filing> {
-    return this.evidence.recordFiling(input);
+  recordFiling(@Args('input') input: RecordFilingInput, @CurrentIdentity() caller: Identity): Promise<Filing> {
+    return this.evidence.recordFiling(input, caller);
   }
 }

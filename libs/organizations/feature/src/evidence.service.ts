@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
-import { domainEvent, type DomainEvent } from '@peiyu/contracts';
+import { domainEvent, type DomainEvent, type Identity } from '@peiyu/contracts';
 import {
   ActivityAttendeeEntity,
   ActivityEntity,
@@ -15,6 +15,7 @@ import {
 } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
+import { reachOf, requireReach, seesOrganization } from '@peiyu/platform-reach';
 import type { AddMemberInput, AdoptCharterInput, MemberLeftInput, RecordActivityInput, RecordFilingInput, SetMemberLeaderInput } from './evidence.types.js';
 
 /**
@@ -84,10 +85,10 @@ export class EvidenceService {
     return this.db.getRepository(FilingEntity).findBy({ organizationId: In([...organizationIds]) });
   }
 
-  addMember(input: AddMemberInput): Promise<MemberEntity> {
+  addMember(input: AddMemberInput, caller: Identity): Promise<MemberEntity> {
     const at = new Date();
     return this.db.transaction(async (manager) => {
-      await this.organizationForInput(manager, input.organizationId);
+      await this.organizationForInput(manager, input.organizationId, caller);
       const phone = input.phone?.trim();
       const member = await manager.getRepository(MemberEntity).save({
         id: randomUUID(),
@@ -103,10 +104,10 @@ export class EvidenceService {
     });
   }
 
-  memberLeft(input: MemberLeftInput): Promise<MemberEntity> {
+  memberLeft(input: MemberLeftInput, caller: Identity): Promise<MemberEntity> {
     const at = new Date();
     return this.db.transaction(async (manager) => {
-      const member = await this.memberForInput(manager, input.memberId);
+      const member = await this.memberForInput(manager, input.memberId, caller);
       if (member.leftOn !== null) throw DomainException.badInput('memberId', `Member ${member.id} already left on ${member.leftOn}.`);
       if (input.leftOn < member.joinedOn) throw DomainException.badInput('leftOn', `leftOn must not be before the member joined, on ${member.joinedOn}.`);
       const [lastAttended]: { held_on: string | null }[] = await manager.query(
@@ -125,10 +126,10 @@ export class EvidenceService {
     });
   }
 
-  setMemberLeader(input: SetMemberLeaderInput): Promise<MemberEntity> {
+  setMemberLeader(input: SetMemberLeaderInput, caller: Identity): Promise<MemberEntity> {
     const at = new Date();
     return this.db.transaction(async (manager) => {
-      const member = await this.memberForInput(manager, input.memberId);
+      const member = await this.memberForInput(manager, input.memberId, caller);
       if (input.isLeader && member.leftOn !== null) {
         throw DomainException.badInput('memberId', `Member ${member.id} left on ${member.leftOn} and cannot become a leader.`);
       }
@@ -142,14 +143,14 @@ export class EvidenceService {
     });
   }
 
-  recordActivity(input: RecordActivityInput): Promise<ActivityEntity> {
+  recordActivity(input: RecordActivityInput, caller: Identity): Promise<ActivityEntity> {
     const at = new Date();
     const attendeeIds = [...new Set(input.attendeeIds)];
     if (input.participants < attendeeIds.length) {
       throw DomainException.badInput('participants', `participants must be at least the ${attendeeIds.length} attendees.`);
     }
     return this.db.transaction(async (manager) => {
-      await this.organizationForInput(manager, input.organizationId);
+      await this.organizationForInput(manager, input.organizationId, caller);
       // Shared locks: a member cannot be recorded as having left before this activity meanwhile.
       const members =
         attendeeIds.length === 0 ? [] : await manager.getRepository(MemberEntity).find({ where: { id: In(attendeeIds) }, lock: { mode: 'pessimistic_read' } });
@@ -180,14 +181,14 @@ export class EvidenceService {
     });
   }
 
-  adoptCharter(input: AdoptCharterInput): Promise<CharterEntity> {
+  adoptCharter(input: AdoptCharterInput, caller: Identity): Promise<CharterEntity> {
     const at = new Date();
     const text = input.text?.trim() || null;
     const fileReference = input.fileReference?.trim() || null;
     if (text === null && fileReference === null) throw DomainException.badInput('text', "Give the charter's text, a fileReference, or both.");
     return this.db.transaction(async (manager) => {
       // The organization's row lock makes adoptions of one organization take turns.
-      await this.organizationForInput(manager, input.organizationId, true);
+      await this.organizationForInput(manager, input.organizationId, caller, true);
       const charters = manager.getRepository(CharterEntity);
       const current = await charters.findOneBy({ organizationId: input.organizationId, supersededAt: IsNull() });
       if (current) {
@@ -203,11 +204,11 @@ export class EvidenceService {
     });
   }
 
-  async recordFiling(input: RecordFilingInput): Promise<FilingEntity> {
+  async recordFiling(input: RecordFilingInput, caller: Identity): Promise<FilingEntity> {
     const at = new Date();
     try {
       return await this.db.transaction(async (manager) => {
-        const organization = await this.organizationForInput(manager, input.organizationId, true);
+        const organization = await this.organizationForInput(manager, input.organizationId, caller, true);
         if (organization.status === 'DISSOLVED') throw DomainException.badInput('organizationId', `Organization ${organization.id} is dissolved.`);
         const existing = await manager.getRepository(FilingEntity).findOneBy({ organizationId: organization.id });
         if (existing) throw DomainException.badInput('organizationId', `Organization ${organization.id} was filed already, number ${existing.number}.`);
@@ -234,17 +235,23 @@ export class EvidenceService {
     }
   }
 
-  /** The organization an input names; BAD_USER_INPUT on its field when there is none. Locked for update when asked. */
-  private async organizationForInput(manager: EntityManager, id: string, lock = false): Promise<OrganizationEntity> {
+  /**
+   * The organization an input names; BAD_USER_INPUT on its field when there is none, FORBIDDEN when
+   * the caller's scopes do not reach it. Locked for update when asked.
+   */
+  private async organizationForInput(manager: EntityManager, id: string, caller: Identity, lock = false): Promise<OrganizationEntity> {
     const organization = await manager.getRepository(OrganizationEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!organization) throw DomainException.badInput('organizationId', `Organization ${id} does not exist.`);
+    requireReach(seesOrganization(await reachOf(this.db, caller), organization), 'Organization', id);
     return organization;
   }
 
-  /** The member an input names, locked for update; BAD_USER_INPUT on memberId when there is none. */
-  private async memberForInput(manager: EntityManager, id: string): Promise<MemberEntity> {
+  /** The member an input names, locked for update; BAD_USER_INPUT on memberId when there is none, FORBIDDEN outside the caller's scopes. */
+  private async memberForInput(manager: EntityManager, id: string, caller: Identity): Promise<MemberEntity> {
     const member = await manager.getRepository(MemberEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!member) throw DomainException.badInput('memberId', `Member ${id} does not exist.`);
+    const organization = await manager.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
+    requireReach(seesOrganization(await reachOf(this.db, caller), organization), 'Organization', organization.id);
     return member;
   }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { domainEvent } from '@peiyu/contracts';
+import { domainEvent, type Identity } from '@peiyu/contracts';
 import { ORGANIZATIONS_SCHEMA, chinaCalendarDate } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
+import { reachOf, seesOrganization } from '@peiyu/platform-reach';
 import { isCalendarDate } from './calendar-date.js';
 import { CsvEncodingError, csvRecords } from './csv.js';
 
@@ -31,7 +32,7 @@ export interface ImportError {
 
 export type MemberImportResult =
   | { status: 200; body: { imported: number } }
-  | { status: 404 | 422; body: { imported: 0; errors: ImportError[]; moreErrors?: number; error?: { code: string; message: string } } };
+  | { status: 403 | 404 | 422; body: { imported: 0; errors: ImportError[]; moreErrors?: number; error?: { code: string; message: string } } };
 
 interface Batch {
   ids: string[];
@@ -55,16 +56,20 @@ function emptyBatch(): Batch {
 export class MemberImportService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async importMembers(organizationId: string, body: AsyncIterable<Uint8Array | string>): Promise<MemberImportResult> {
+  async importMembers(organizationId: string, body: AsyncIterable<Uint8Array | string>, caller: Identity): Promise<MemberImportResult> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       // A share lock: the organization stays while its members are written.
-      const found: unknown[] = await runner.query(`SELECT 1 FROM "organizations"."organization" WHERE "id" = $1 FOR SHARE`, [organizationId]);
-      if (found.length === 0) {
+      const [found]: { community_id: string }[] = await runner.query(`SELECT "community_id" FROM "organizations"."organization" WHERE "id" = $1 FOR SHARE`, [organizationId]);
+      if (!found) {
         await runner.rollbackTransaction();
         return { status: 404, body: { imported: 0, errors: [], error: { code: 'NOT_FOUND', message: `Organization ${organizationId} was not found.` } } };
+      }
+      if (!seesOrganization(await reachOf(this.db, caller), { id: organizationId, communityId: found.community_id })) {
+        await runner.rollbackTransaction();
+        return { status: 403, body: { imported: 0, errors: [], error: { code: 'FORBIDDEN', message: `Organization ${organizationId} is outside your scope.` } } };
       }
       const result = await this.readAndWrite(runner, organizationId, body);
       if (result.status === 200) await runner.commitTransaction();

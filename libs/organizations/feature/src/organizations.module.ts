@@ -4,6 +4,8 @@ import { CommunityOrganizationsResolver, DistrictOrganizationsResolver, Institut
 import { EvidenceService } from './evidence.service.js';
 import { MemberImportController } from './member-import.controller.js';
 import { MemberImportService } from './member-import.service.js';
+import { ServiceContractsService } from './service-contracts.service.js';
+import { InstitutionContractsResolver, ServiceContractResolver } from './service-contracts.resolvers.js';
 import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, OrganizationEvidenceResolver } from './evidence.resolvers.js';
 
 @Module({
@@ -21,6 +23,9 @@ import { ActivityResolver, CharterResolver, FilingResolver, MemberResolver, Orga
     ActivityResolver,
     CharterResolver,
     FilingResolver,
+    ServiceContractsService,
+    ServiceContractResolver,
+    InstitutionContractsResolver,
   ],
   exports: [OrganizationsService, EvidenceService, MemberImportService],
 })

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { ConnectionArgs, DomainException, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
+import type { Identity } from '@peiyu/contracts';
+import { ConnectionArgs, CurrentIdentity, DomainException, Roles, callerOf, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
 import { OrganizationsService } from './organizations.service.js';
 import { CommunityRef, CreateInstitutionInput, CreateOrganizationInput, DistrictRef, Institution, Organization } from './organizations.types.js';
 import {
@@ -26,23 +27,24 @@ const ORGANIZATION_EDITORS = ['PROGRAMME_MANAGER', 'SOCIAL_WORKER', 'SUPERVISOR'
 export class InstitutionResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @Query(() => [Institution], { description: 'All institutions, by name.' })
-  institutions(): Promise<Institution[]> {
-    return this.service.listInstitutions();
+  @Query(() => [Institution], { description: 'The institutions the caller may see, by name (all of them for CITY and DISTRICT scopes).' })
+  institutions(@CurrentIdentity() caller: Identity): Promise<Institution[]> {
+    return this.service.listInstitutions(caller);
   }
 
-  @Query(() => Institution, { description: 'One institution; NOT_FOUND if the id is unknown.' })
-  institution(@Args('id', { type: () => ID }) id: string): Promise<Institution> {
-    return this.service.getInstitution(id);
+  @Query(() => Institution, { description: 'One institution; NOT_FOUND if the id is unknown, FORBIDDEN if outside the caller\'s scopes.' })
+  institution(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() caller: Identity): Promise<Institution> {
+    return this.service.getInstitution(id, caller);
   }
 
   @Query(() => InstitutionConnection, { description: 'Institutions a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
   institutionsConnection(
+    @CurrentIdentity() caller: Identity,
     @Args() paging: ConnectionArgs,
     @Args('filter', { type: () => InstitutionFilter, nullable: true, description: 'Which institutions; all when not given.' }) filter?: InstitutionFilter,
     @Args('sort', { type: () => InstitutionSort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: InstitutionSort,
   ): Promise<InstitutionConnection> {
-    return this.service.institutionsConnection(filter, sort, paging);
+    return this.service.institutionsConnection(caller, filter, sort, paging);
   }
 
   @Roles('PROGRAMME_MANAGER')
@@ -59,7 +61,7 @@ export class InstitutionResolver {
 
   @ResolveReference()
   resolveReference(ref: { id: string }, ctx: object): Promise<Institution | undefined> {
-    return requestLoader(ctx, 'institution', (ids) => this.service.findInstitutions(ids), (i) => i.id).load(ref.id);
+    return requestLoader(ctx, 'institution', (ids) => this.service.findInstitutions(ids, callerOf(ctx)), (i) => i.id).load(ref.id);
   }
 }
 
@@ -67,57 +69,60 @@ export class InstitutionResolver {
 export class OrganizationResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @Query(() => [Organization], { description: 'Organizations, by name; only those of one community when communityId is given.' })
-  organizations(@Args('communityId', { type: () => ID, nullable: true }) communityId?: string): Promise<Organization[]> {
-    return this.service.listOrganizations(communityId);
+  @Query(() => [Organization], { description: 'The organizations the caller\'s scopes reach, by name; only those of one community when communityId is given.' })
+  organizations(@CurrentIdentity() caller: Identity, @Args('communityId', { type: () => ID, nullable: true }) communityId?: string): Promise<Organization[]> {
+    return this.service.listOrganizations(caller, communityId);
   }
 
-  @Query(() => Organization, { description: 'One organization; NOT_FOUND if the id is unknown.' })
-  organization(@Args('id', { type: () => ID }) id: string): Promise<Organization> {
-    return this.service.getOrganization(id);
+  @Query(() => Organization, { description: 'One organization; NOT_FOUND if the id is unknown, FORBIDDEN if outside the caller\'s scopes.' })
+  organization(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() caller: Identity): Promise<Organization> {
+    return this.service.getOrganization(id, caller);
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations a page at a time (cursor connection), filtered and sorted; by name when no sort is given.' })
   organizationsConnection(
+    @CurrentIdentity() caller: Identity,
     @Args() paging: ConnectionArgs,
     @Args('filter', { type: () => OrganizationFilter, nullable: true, description: 'Which organizations; all when not given.' }) filter?: OrganizationFilter,
     @Args('sort', { type: () => OrganizationSort, nullable: true, description: 'The order; by name ascending when not given.' }) sort?: OrganizationSort,
   ): Promise<OrganizationConnection> {
-    return this.service.organizationsConnection(filter, sort, paging);
+    return this.service.organizationsConnection(caller, filter, sort, paging);
   }
 
   @Query(() => MemberConnection, { description: 'The members of one organization a page at a time, filtered and sorted; by joining day when no sort is given. NOT_FOUND if the organization is unknown.' })
   membersConnection(
+    @CurrentIdentity() caller: Identity,
     @Args('organizationId', { type: () => ID, description: 'The organization.' }) organizationId: string,
     @Args() paging: ConnectionArgs,
     @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Which members; current members when not given.' }) filter?: MemberFilter,
     @Args('sort', { type: () => MemberSort, nullable: true, description: 'The order; by joining day ascending when not given.' }) sort?: MemberSort,
   ): Promise<MemberConnection> {
-    return this.service.membersConnection(organizationId, filter, sort, paging);
+    return this.service.membersConnection(caller, organizationId, filter, sort, paging);
   }
 
   @Query(() => ActivityConnection, { description: 'The activities of one organization a page at a time, filtered and sorted; newest first when no sort is given. NOT_FOUND if the organization is unknown.' })
   activitiesConnection(
+    @CurrentIdentity() caller: Identity,
     @Args('organizationId', { type: () => ID, description: 'The organization.' }) organizationId: string,
     @Args() paging: ConnectionArgs,
     @Args('filter', { type: () => ActivityFilter, nullable: true, description: 'Which activities; all when not given.' }) filter?: ActivityFilter,
     @Args('sort', { type: () => ActivitySort, nullable: true, description: 'The order; by day held, newest first, when not given.' }) sort?: ActivitySort,
   ): Promise<ActivityConnection> {
-    return this.service.activitiesConnection(organizationId, filter, sort, paging);
+    return this.service.activitiesConnection(caller, organizationId, filter, sort, paging);
   }
 
   @Roles(...ORGANIZATION_EDITORS)
   @Mutation(() => Organization, {
     description: 'Changes the name, or while FORMING the category, of an organization at the version read: CONFLICT, changing nothing, when it has changed since.',
   })
-  updateOrganization(@Args('input') input: UpdateOrganizationInput): Promise<Organization> {
-    return this.service.updateOrganization(input);
+  updateOrganization(@Args('input') input: UpdateOrganizationInput, @CurrentIdentity() caller: Identity): Promise<Organization> {
+    return this.service.updateOrganization(input, caller);
   }
 
   @Roles(...ORGANIZATION_EDITORS)
-  @Mutation(() => Organization, { description: 'Records a forming organization in an existing community.' })
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
-    return this.service.createOrganization(input);
+  @Mutation(() => Organization, { description: 'Records a forming organization in an existing community that the caller\'s scopes cover (FORBIDDEN otherwise).' })
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentIdentity() caller: Identity): Promise<Organization> {
+    return this.service.createOrganization(input, caller);
   }
 
   @ResolveField(() => CommunityRef, { description: 'The community it belongs to.' })
@@ -134,7 +139,7 @@ export class OrganizationResolver {
 
   @ResolveReference()
   resolveReference(ref: { id: string }, ctx: object): Promise<Organization | undefined> {
-    return requestLoader(ctx, 'organization', (ids) => this.service.findOrganizations(ids), (o) => o.id).load(ref.id);
+    return requestLoader(ctx, 'organization', (ids) => this.service.findOrganizations(ids, callerOf(ctx)), (o) => o.id).load(ref.id);
   }
 }
 
@@ -142,14 +147,14 @@ export class OrganizationResolver {
 export class CommunityOrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @ResolveField(() => [Organization], { description: 'The community social organizations of this community, by name.' })
+  @ResolveField(() => [Organization], { description: 'The community social organizations of this community that the caller\'s scopes reach, by name.' })
   organizations(@Parent() community: CommunityRef, @Context() ctx: object): Promise<Organization[]> {
-    return requestGroupLoader(ctx, 'organizationsByCommunity', (ids) => this.service.organizationsOfCommunities(ids), (o) => o.communityId).load(community.id);
+    return requestGroupLoader(ctx, 'organizationsByCommunity', (ids) => this.service.organizationsOfCommunities(ids, callerOf(ctx)), (o) => o.communityId).load(community.id);
   }
 
-  @ResolveField(() => Int, { description: 'How many community social organizations this community has, in any status.' })
+  @ResolveField(() => Int, { description: 'How many community social organizations, in any status, this community has within the caller\'s scopes.' })
   async organizationCount(@Parent() community: CommunityRef, @Context() ctx: object): Promise<number> {
-    const count = await requestLoader(ctx, 'organizationCountByCommunity', (ids) => this.service.organizationCountsOfCommunities(ids), (c) => c.id).load(community.id);
+    const count = await requestLoader(ctx, 'organizationCountByCommunity', (ids) => this.service.organizationCountsOfCommunities(ids, callerOf(ctx)), (c) => c.id).load(community.id);
     return count?.count ?? 0;
   }
 }
@@ -159,9 +164,9 @@ export class CommunityOrganizationsResolver {
 export class DistrictOrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
-  @ResolveField(() => Int, { description: 'How many community social organizations the communities of this district have, in any status.' })
+  @ResolveField(() => Int, { description: 'How many community social organizations, in any status, the communities of this district have within the caller\'s scopes.' })
   async organizationCount(@Parent() district: DistrictRef, @Context() ctx: object): Promise<number> {
-    const count = await requestLoader(ctx, 'organizationCountByDistrict', (ids) => this.service.organizationCountsOfDistricts(ids), (c) => c.id).load(district.id);
+    const count = await requestLoader(ctx, 'organizationCountByDistrict', (ids) => this.service.organizationCountsOfDistricts(ids, callerOf(ctx)), (c) => c.id).load(district.id);
     return count?.count ?? 0;
   }
 

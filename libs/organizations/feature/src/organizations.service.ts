@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { domainEvent } from '@peiyu/contracts';
+import { domainEvent, type Identity } from '@peiyu/contracts';
 import { findCommunityPlacements, findCommunityPlacementsOfDistricts, type CommunityPlacement } from '@peiyu/communities-data-access';
 import { ActivityEntity, InstitutionEntity, MemberEntity, ORGANIZATIONS_SCHEMA, OrganizationEntity } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
+import { coversCommunity, reachOf, requireReach, seesInstitution, seesOrganization, whereIdIn, whereOrganizationReached, type Reach } from '@peiyu/platform-reach';
 import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
 import type { CreateInstitutionInput, CreateOrganizationInput } from './organizations.types.js';
 import type {
@@ -33,23 +34,40 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }
 
-/** Institutions and the community social organizations they cultivate. */
+/**
+ * Institutions and the community social organizations they cultivate. Every read and write takes the
+ * caller: lists and counts keep what their scopes reach, one record outside them is FORBIDDEN
+ * (`@peiyu/platform-reach`, docs/security.md).
+ */
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  listInstitutions(): Promise<InstitutionEntity[]> {
-    return this.db.getRepository(InstitutionEntity).find({ order: { name: 'ASC' } });
+  /** What the caller's scopes reach (resolved once per request). */
+  reach(caller: Identity): Promise<Reach> {
+    return reachOf(this.db, caller);
   }
 
-  async getInstitution(id: string): Promise<InstitutionEntity> {
+  async listInstitutions(caller: Identity): Promise<InstitutionEntity[]> {
+    const reach = await this.reach(caller);
+    const query = this.db.getRepository(InstitutionEntity).createQueryBuilder('i').orderBy('i."name"', 'ASC');
+    if (reach.institutionIds) whereIdIn(query, reach, 'i."id"', reach.institutionIds, 'reachInstitutions');
+    return query.getMany();
+  }
+
+  async getInstitution(id: string, caller?: Identity): Promise<InstitutionEntity> {
     const institution = isUUID(id) ? await this.db.getRepository(InstitutionEntity).findOneBy({ id }) : null;
     if (!institution) throw DomainException.notFound('Institution', id);
+    if (caller) requireReach(seesInstitution(await this.reach(caller), id), 'Institution', id);
     return institution;
   }
 
-  findInstitutions(ids: readonly string[]): Promise<InstitutionEntity[]> {
-    return this.db.getRepository(InstitutionEntity).findBy({ id: In(uuidsOnly(ids)) });
+  /** Institutions by id for entity references; FORBIDDEN for one the caller may not see. */
+  async findInstitutions(ids: readonly string[], caller: Identity): Promise<InstitutionEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(InstitutionEntity).findBy({ id: In(uuidsOnly(ids)) });
+    for (const institution of found) requireReach(seesInstitution(reach, institution.id), 'Institution', institution.id);
+    return found;
   }
 
   async createInstitution(input: CreateInstitutionInput): Promise<InstitutionEntity> {
@@ -61,35 +79,60 @@ export class OrganizationsService {
     }
   }
 
-  listOrganizations(communityId?: string | null): Promise<OrganizationEntity[]> {
+  async listOrganizations(caller: Identity, communityId?: string | null): Promise<OrganizationEntity[]> {
     if (communityId != null && !isUUID(communityId)) throw DomainException.badInput('communityId', 'communityId must be a UUID');
-    return this.db.getRepository(OrganizationEntity).find({ where: communityId != null ? { communityId } : {}, order: { name: 'ASC' } });
+    const query = this.db.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o."name"', 'ASC');
+    if (communityId != null) query.andWhere(`o."community_id" = :communityId`, { communityId });
+    return whereOrganizationReached(query, await this.reach(caller), 'o').getMany();
   }
 
-  organizationsOfCommunities(communityIds: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.db.getRepository(OrganizationEntity).find({ where: { communityId: In(uuidsOnly(communityIds)) }, order: { name: 'ASC' } });
+  async organizationsOfCommunities(communityIds: readonly string[], caller: Identity): Promise<OrganizationEntity[]> {
+    const query = this.db
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .where(`o."community_id" = ANY(:communityIds::uuid[])`, { communityIds: uuidsOnly(communityIds) })
+      .orderBy('o."name"', 'ASC');
+    return whereOrganizationReached(query, await this.reach(caller), 'o').getMany();
   }
 
-  async getOrganization(id: string): Promise<OrganizationEntity> {
+  /** One organization; NOT_FOUND when unknown, FORBIDDEN when the caller's scopes do not reach it. */
+  async getOrganization(id: string, caller?: Identity): Promise<OrganizationEntity> {
     const organization = isUUID(id) ? await this.db.getRepository(OrganizationEntity).findOneBy({ id }) : null;
     if (!organization) throw DomainException.notFound('Organization', id);
+    if (caller) requireReach(seesOrganization(await this.reach(caller), organization), 'Organization', id);
     return organization;
   }
 
-  findOrganizations(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.db.getRepository(OrganizationEntity).findBy({ id: In(uuidsOnly(ids)) });
+  /** Organizations by id for entity references; FORBIDDEN for one the caller does not reach. */
+  async findOrganizations(ids: readonly string[], caller: Identity): Promise<OrganizationEntity[]> {
+    const reach = await this.reach(caller);
+    const found = await this.db.getRepository(OrganizationEntity).findBy({ id: In(uuidsOnly(ids)) });
+    for (const organization of found) requireReach(seesOrganization(reach, organization), 'Organization', organization.id);
+    return found;
   }
 
-  institutionsConnection(filter: InstitutionFilter | null | undefined, sort: InstitutionSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<InstitutionEntity>> {
+  async institutionsConnection(
+    caller: Identity,
+    filter: InstitutionFilter | null | undefined,
+    sort: InstitutionSort | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionPage<InstitutionEntity>> {
+    const reach = await this.reach(caller);
     const query = this.db.getRepository(InstitutionEntity).createQueryBuilder('i');
+    if (reach.institutionIds) whereIdIn(query, reach, 'i."id"', reach.institutionIds, 'reachInstitutions');
     if (filter?.nameContains != null) query.andWhere(`i."name" ILIKE :name`, { name: containing(filter.nameContains) });
     const direction = sort?.direction ?? 'ASC';
     const key: SortKey<InstitutionEntity> = sort?.field === 'CREATED_AT' ? createdAtKey('i', direction) : textKey('NAME', 'i', 'name', (r) => r.name, direction);
     return paginate(query, 'i."id"', key, args);
   }
 
-  organizationsConnection(filter: OrganizationFilter | null | undefined, sort: OrganizationSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<OrganizationEntity>> {
-    const query = this.db.getRepository(OrganizationEntity).createQueryBuilder('o');
+  async organizationsConnection(
+    caller: Identity,
+    filter: OrganizationFilter | null | undefined,
+    sort: OrganizationSort | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionPage<OrganizationEntity>> {
+    const query = whereOrganizationReached(this.db.getRepository(OrganizationEntity).createQueryBuilder('o'), await this.reach(caller), 'o');
     if (filter?.communityId != null) query.andWhere(`o."community_id" = :communityId`, { communityId: filter.communityId });
     if (filter?.category != null) query.andWhere(`o."category" = :category`, { category: filter.category });
     if (filter?.status != null) query.andWhere(`o."status" = :status`, { status: filter.status });
@@ -99,8 +142,14 @@ export class OrganizationsService {
     return paginate(query, 'o."id"', key, args);
   }
 
-  async membersConnection(organizationId: string, filter: MemberFilter | null | undefined, sort: MemberSort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<MemberEntity>> {
-    await this.getOrganization(organizationId);
+  async membersConnection(
+    caller: Identity,
+    organizationId: string,
+    filter: MemberFilter | null | undefined,
+    sort: MemberSort | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionPage<MemberEntity>> {
+    await this.getOrganization(organizationId, caller);
     const query = this.db.getRepository(MemberEntity).createQueryBuilder('m').where(`m."organization_id" = :organizationId`, { organizationId });
     if (filter?.includeFormer !== true) query.andWhere(`m."left_on" IS NULL`);
     if (filter?.isLeader != null) query.andWhere(`m."is_leader" = :isLeader`, { isLeader: filter.isLeader });
@@ -113,8 +162,14 @@ export class OrganizationsService {
     return paginate(query, 'm."id"', key, args);
   }
 
-  async activitiesConnection(organizationId: string, filter: ActivityFilter | null | undefined, sort: ActivitySort | null | undefined, args: ConnectionArgs): Promise<ConnectionPage<ActivityEntity>> {
-    await this.getOrganization(organizationId);
+  async activitiesConnection(
+    caller: Identity,
+    organizationId: string,
+    filter: ActivityFilter | null | undefined,
+    sort: ActivitySort | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<ConnectionPage<ActivityEntity>> {
+    await this.getOrganization(organizationId, caller);
     const query = this.db.getRepository(ActivityEntity).createQueryBuilder('a').where(`a."organization_id" = :organizationId`, { organizationId });
     if (filter?.kind != null) query.andWhere(`a."kind" = :kind`, { kind: filter.kind });
     if (filter?.heldFrom != null) query.andWhere(`a."held_on" >= :heldFrom::date`, { heldFrom: filter.heldFrom });
@@ -132,21 +187,26 @@ export class OrganizationsService {
     return findCommunityPlacements(this.db, uuidsOnly(communityIds));
   }
 
-  /** The number of organizations of each given community, zero included. */
-  async organizationCountsOfCommunities(communityIds: readonly string[]): Promise<{ id: string; count: number }[]> {
+  /** The number of organizations the caller reaches in each given community, zero included. */
+  async organizationCountsOfCommunities(communityIds: readonly string[], caller: Identity): Promise<{ id: string; count: number }[]> {
     const ids = uuidsOnly(communityIds);
+    const reach = await this.reach(caller);
     const rows: { community_id: string; n: number }[] = ids.length
-      ? await this.db.getRepository(OrganizationEntity).createQueryBuilder('o').select('o."community_id"', 'community_id').addSelect('count(*)::int', 'n')
-          .where(`o."community_id" = ANY(:ids::uuid[])`, { ids }).groupBy('o."community_id"').getRawMany()
+      ? await whereOrganizationReached(
+          this.db.getRepository(OrganizationEntity).createQueryBuilder('o').select('o."community_id"', 'community_id').addSelect('count(*)::int', 'n')
+            .where(`o."community_id" = ANY(:ids::uuid[])`, { ids }),
+          reach,
+          'o',
+        ).groupBy('o."community_id"').getRawMany()
       : [];
     const byId = new Map(rows.map((r) => [r.community_id, r.n]));
     return communityIds.map((id) => ({ id, count: byId.get(id) ?? 0 }));
   }
 
-  /** The number of organizations in the communities of each given district (two queries, whatever the number of districts). */
-  async organizationCountsOfDistricts(districtIds: readonly string[]): Promise<{ id: string; count: number }[]> {
+  /** The number of organizations the caller reaches in the communities of each given district (a bounded number of queries, whatever the number of districts). */
+  async organizationCountsOfDistricts(districtIds: readonly string[], caller: Identity): Promise<{ id: string; count: number }[]> {
     const placements = await findCommunityPlacementsOfDistricts(this.db, uuidsOnly(districtIds));
-    const perCommunity = await this.organizationCountsOfCommunities(placements.map((p) => p.id));
+    const perCommunity = await this.organizationCountsOfCommunities(placements.map((p) => p.id), caller);
     const countOf = new Map(perCommunity.map((c) => [c.id, c.count]));
     const totals = new Map<string, number>();
     for (const p of placements) totals.set(p.districtId, (totals.get(p.districtId) ?? 0) + (countOf.get(p.id) ?? 0));
@@ -167,9 +227,9 @@ export class OrganizationsService {
   }
 
   /** Changes an organization at the version read (its category only while FORMING); CONFLICT, changing nothing, when it has changed since. */
-  async updateOrganization(input: UpdateOrganizationInput): Promise<OrganizationEntity> {
+  async updateOrganization(input: UpdateOrganizationInput, caller: Identity): Promise<OrganizationEntity> {
     const repository = this.db.getRepository(OrganizationEntity);
-    const current = await this.getOrganization(input.id);
+    const current = await this.getOrganization(input.id, caller);
     if (current.version !== input.version) throw this.conflict('Organization', input.id);
     if (input.category != null && input.category !== current.category && current.status !== 'FORMING') {
       throw DomainException.badInput('category', `The category can change only while the organization is FORMING; it is ${current.status}.`);
@@ -200,9 +260,11 @@ export class OrganizationsService {
   }
 
   /** Records a forming organization and its `organization.created` event in one transaction. */
-  async createOrganization(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+  async createOrganization(input: CreateOrganizationInput, caller: Identity): Promise<OrganizationEntity> {
     const [community] = await findCommunityPlacements(this.db, [input.communityId]);
     if (!community) throw DomainException.badInput('communityId', `Community ${input.communityId} does not exist.`);
+    // A new organization goes where the caller's scopes cover the whole community, not merely see it.
+    requireReach(coversCommunity(await this.reach(caller), community.id), 'Community', community.id);
     try {
       return await this.db.transaction(async (manager) => {
         const organization = await manager.getRepository(OrganizationEntity).save({

@@ -1,2 +1,3 @@
 export * from './test-app.js';
 export * from './temporal.js';
+export * from './places.js';
