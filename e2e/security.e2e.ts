@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_URL, signIn, type Caller } from './support.js';
+import { DEMO_DISTRICT_ID, GATEWAY_URL, signIn, type Caller } from './support.js';
 
 // The gateway's defences and the audit log, through the started platform.
 
@@ -54,7 +54,10 @@ describe('security through the gateway', () => {
     const code = `AUD-${randomUUID().slice(0, 8)}`;
     // A forged X-Forwarded-For is not believed: the gateway writes the address it sees.
     const { status } = await post(
-      JSON.stringify({ query: `mutation Audited($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`, variables: { input: { name: '审计区', code } } }),
+      JSON.stringify({
+        query: `mutation Audited($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+        variables: { input: { districtId: DEMO_DISTRICT_ID, name: `审计街道${code}` } },
+      }),
       { authorization: `Bearer ${manager.token}`, 'x-forwarded-for': '6.6.6.6' },
     );
     expect(status).toBe(200);
@@ -62,10 +65,10 @@ describe('security through the gateway', () => {
     const { auditLog } = await admin.data<{
       auditLog: { operation: string; operationName: string; outcome: string; role: string; clientAddress: string; arguments: string; service: string }[];
     }>(`query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 10) { operation operationName outcome role clientAddress arguments service } }`, {
-      filter: { userId: subjectOf(manager.token), operation: 'createDistrict', from: since },
+      filter: { userId: subjectOf(manager.token), operation: 'createStreet', from: since },
     });
-    const entry = auditLog.find((e) => (JSON.parse(e.arguments) as { input: { code: string } }).input.code === code);
-    expect(entry).toMatchObject({ operation: 'createDistrict', operationName: 'Audited', outcome: 'OK', role: 'PROGRAMME_MANAGER', service: 'communities' });
+    const entry = auditLog.find((e) => (JSON.parse(e.arguments) as { input: { name: string } }).input.name === `审计街道${code}`);
+    expect(entry).toMatchObject({ operation: 'createStreet', operationName: 'Audited', outcome: 'OK', role: 'PROGRAMME_MANAGER', service: 'communities' });
     expect(entry?.clientAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
 
     // Not for anyone else to read.
