@@ -242,6 +242,16 @@ describe('access matrix: every role, inside and outside its scopes', () => {
   let admin: Caller;
   let world: World;
   const tokens = {} as Record<MatrixRole, string>;
+  const userIds = {} as Record<MatrixRole, string>;
+
+  /** A new user of a role and scopes, signed in. */
+  async function createUser(role: Role, scopes: Scope[]): Promise<{ id: string; token: string }> {
+    const username = `mx-${role.toLowerCase().replace(/_/g, '-').slice(0, 12)}-${uniq()}`;
+    const { createUser: created } = await admin.data<{ createUser: { id: string } }>(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: { username, displayName: `矩阵${role}${uniq()}`, password: 'matrix-password-1', role, scopes },
+    });
+    return { id: created.id, token: (await signIn(username, 'matrix-password-1')).token };
+  }
 
   beforeAll(async () => {
     admin = await signIn('admin');
@@ -302,10 +312,12 @@ describe('access matrix: every role, inside and outside its scopes', () => {
     };
     tokens.ADMIN = admin.token;
     for (const [role, scopes] of Object.entries(scopesOf) as [Role, Scope[]][]) {
-      const username = `mx-${role.toLowerCase().replace(/_/g, '-').slice(0, 12)}-${uniq()}`;
-      await mutate(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, { username, displayName: `矩阵${role}`, password: 'matrix-password-1', role, scopes });
-      tokens[role as MatrixRole] = (await signIn(username, 'matrix-password-1')).token;
+      const user = await createUser(role, scopes);
+      userIds[role as MatrixRole] = user.id;
+      tokens[role as MatrixRole] = user.token;
     }
+    // The social worker records the evidence of the cultivation assigned to them.
+    await mutate(`mutation ($input: AssignSocialWorkersInput!) { assignSocialWorkers(input: $input) { id } }`, { cultivationId: cultivationA1, userIds: [userIds.SOCIAL_WORKER] });
     // Analytics follows the outbox: wait until both cultivations are counted.
     await eventually(
       async () => {
@@ -365,4 +377,28 @@ describe('access matrix: every role, inside and outside its scopes', () => {
     }
   });
 
+
+  it('lets a social worker record evidence only for the cultivations assigned to them, and a supervisor assign them', async () => {
+    const other = await createUser('SOCIAL_WORKER', [{ kind: 'INSTITUTION', id: world.institutionI }]);
+    const addMember = (token: string, organizationId: string) =>
+      graphql(GATEWAY_URL, `mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: { organizationId, name: '赵分派', joinedOn: '2026-02-01' } }, token);
+    // Organization A1 is under a cultivation assigned to someone else; A2 is not under cultivation.
+    expect((await addMember(other.token, world.organizationA1)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await addMember(other.token, world.organizationA2)).errors).toBeUndefined();
+
+    const assign = (token: string, cultivationId: string, ids: string[]) =>
+      graphql<{ assignSocialWorkers: { assignedSocialWorkers: { userId: string }[] } }>(
+        GATEWAY_URL,
+        `mutation ($input: AssignSocialWorkersInput!) { assignSocialWorkers(input: $input) { assignedSocialWorkers { userId } } }`,
+        { input: { cultivationId, userIds: ids } },
+        token,
+      );
+    // Only social workers of the cultivation's institution; only inside the supervisor's scopes.
+    expect((await assign(tokens.SUPERVISOR, world.cultivationA1, [userIds.STREET_OFFICER])).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'userIds' });
+    expect((await assign(tokens.SUPERVISOR, world.cultivationB, [other.id])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await assign(tokens.SOCIAL_WORKER, world.cultivationA1, [other.id])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const assigned = await assign(tokens.SUPERVISOR, world.cultivationA1, [userIds.SOCIAL_WORKER, other.id]);
+    expect(assigned.data?.assignSocialWorkers.assignedSocialWorkers.map((a) => a.userId).sort()).toEqual([userIds.SOCIAL_WORKER, other.id].sort());
+    expect((await addMember(other.token, world.organizationA1)).errors).toBeUndefined();
+  });
 });

@@ -216,6 +216,7 @@ describe('communities-service security', () => {
         [{ scopes: [{ kind: 'CITY', id: '00000000-0000-4000-8000-000000000000' }] }, 'scopes.0.id'],
         [{ role: 'SOCIAL_WORKER' }, 'scopes.0.kind'],
         [{ role: 'STREET_OFFICER', scopes: [{ kind: 'STREET', id: '00000000-0000-4000-8000-0000000000bb' }] }, 'scopes.0.id'],
+        [{ role: 'SUPERVISOR', scopes: [{ kind: 'INSTITUTION', id: '00000000-0000-4000-8000-0000000000dd' }] }, 'scopes.0.id'],
       ];
       for (const [change, field] of cases) {
         const result = await gql(CREATE_USER, { input: { ...base, ...change } }, { token: adminToken });

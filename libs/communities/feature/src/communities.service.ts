@@ -115,14 +115,6 @@ export class CommunitiesService {
     return found;
   }
 
-  /** Which of the given ids name a place of that kind, whoever asks: for identity's scope directory (docs/decisions/0003). */
-  async existingIds(kind: 'DISTRICT' | 'STREET' | 'COMMUNITY', ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const entity = kind === 'DISTRICT' ? DistrictEntity : kind === 'STREET' ? StreetEntity : CommunityEntity;
-    const rows: { id: string }[] = await this.db.getRepository(entity).createQueryBuilder('x').select('x."id"', 'id').where(`x."id" = ANY(:ids::uuid[])`, { ids: [...ids] }).getRawMany();
-    return new Set(rows.map((r) => r.id));
-  }
-
   /** Districts by id; FORBIDDEN for one the caller may not see. */
   async findDistricts(ids: readonly string[], caller: Identity): Promise<DistrictEntity[]> {
     const reach = await this.reach(caller);

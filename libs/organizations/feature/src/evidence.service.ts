@@ -15,7 +15,7 @@ import {
 } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
-import { reachOf, requireReach, seesOrganization } from '@peiyu/platform-reach';
+import { reachOf, requireEvidenceRecorder, requireReach, seesOrganization } from '@peiyu/platform-reach';
 import type { AddMemberInput, AdoptCharterInput, MemberLeftInput, RecordActivityInput, RecordFilingInput, SetMemberLeaderInput } from './evidence.types.js';
 
 /**
@@ -243,6 +243,7 @@ export class EvidenceService {
     const organization = await manager.getRepository(OrganizationEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!organization) throw DomainException.badInput('organizationId', `Organization ${id} does not exist.`);
     requireReach(seesOrganization(await reachOf(this.db, caller), organization), 'Organization', id);
+    await requireEvidenceRecorder(this.db, caller, id);
     return organization;
   }
 
@@ -252,6 +253,7 @@ export class EvidenceService {
     if (!member) throw DomainException.badInput('memberId', `Member ${id} does not exist.`);
     const organization = await manager.getRepository(OrganizationEntity).findOneByOrFail({ id: member.organizationId });
     requireReach(seesOrganization(await reachOf(this.db, caller), organization), 'Organization', organization.id);
+    await requireEvidenceRecorder(this.db, caller, organization.id);
     return member;
   }
 }

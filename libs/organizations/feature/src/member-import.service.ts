@@ -5,7 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { domainEvent, type Identity } from '@peiyu/contracts';
 import { ORGANIZATIONS_SCHEMA, chinaCalendarDate } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
-import { reachOf, seesOrganization } from '@peiyu/platform-reach';
+import { reachOf, requireEvidenceRecorder, seesOrganization } from '@peiyu/platform-reach';
 import { isCalendarDate } from './calendar-date.js';
 import { CsvEncodingError, csvRecords } from './csv.js';
 
@@ -70,6 +70,12 @@ export class MemberImportService {
       if (!seesOrganization(await reachOf(this.db, caller), { id: organizationId, communityId: found.community_id })) {
         await runner.rollbackTransaction();
         return { status: 403, body: { imported: 0, errors: [], error: { code: 'FORBIDDEN', message: `Organization ${organizationId} is outside your scope.` } } };
+      }
+      try {
+        await requireEvidenceRecorder(this.db, caller, organizationId);
+      } catch (error) {
+        await runner.rollbackTransaction();
+        return { status: 403, body: { imported: 0, errors: [], error: { code: 'FORBIDDEN', message: (error as Error).message } } };
       }
       const result = await this.readAndWrite(runner, organizationId, body);
       if (result.status === 200) await runner.commitTransaction();

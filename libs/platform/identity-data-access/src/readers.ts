@@ -37,3 +37,22 @@ export async function findUsersInScope(db: DataSource, role: Role, place: Placem
   );
   return rows.map((r) => ({ userId: r.id, displayName: r.display_name }));
 }
+
+/** What other domains may know of a user: name, role and scopes, never the password hash. */
+export interface UserSummary {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopes: { kind: string; id: string | null }[];
+}
+
+/** The users of the given ids that exist; plain SQL, for other domains' services. */
+export async function findUserSummaries(db: DataSource, ids: readonly string[]): Promise<UserSummary[]> {
+  if (ids.length === 0) return [];
+  const rows: { id: string; username: string; display_name: string; role: Role; scopes: { kind: string; id: string | null }[] }[] = await db.query(
+    `SELECT "id", "username", "display_name", "role", "scopes" FROM "identity"."user_account" WHERE "id" = ANY($1::uuid[])`,
+    [[...ids]],
+  );
+  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, role: r.role, scopes: r.scopes }));
+}

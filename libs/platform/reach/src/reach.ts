@@ -1,8 +1,8 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { scopeFilterOf, type Identity, type Scope } from '@peiyu/contracts';
-import { findCommunityPlacements, findPlacesInArea } from '@peiyu/communities-data-access';
-import { chinaCalendarDate, findContractedAreas } from '@peiyu/organizations-data-access';
-import { findCultivationPlacementsOfInstitutions, findInstitutionsCultivatingIn } from '@peiyu/cultivation-data-access';
+import { existingDistrictIds, findCommunityPlacements, findPlacesInArea } from '@peiyu/communities-data-access';
+import { chinaCalendarDate, existingInstitutionIds, findContractedAreas } from '@peiyu/organizations-data-access';
+import { findCultivationPlacementsOfInstitutions, findInstitutionsCultivatingIn, findOpenCultivationAssignments } from '@peiyu/cultivation-data-access';
 import { DomainException } from '@peiyu/platform-nest';
 
 /**
@@ -117,4 +117,36 @@ export function whereOrganizationReached<T extends ObjectLiteral>(query: SelectQ
     reachCommunities: [...reach.coveredCommunityIds],
     reachOrganizations: [...reach.cultivatedOrganizationIds],
   });
+}
+
+/**
+ * A social worker records the evidence of an organization under an open cultivation only when that
+ * cultivation is assigned to them (an organization not under cultivation, still forming, is theirs to
+ * record in their institution's area). Other roles pass: their scopes alone decide.
+ */
+export async function requireEvidenceRecorder(db: DataSource, caller: Identity, organizationId: string): Promise<void> {
+  if (caller.role !== 'SOCIAL_WORKER') return;
+  const [open] = await findOpenCultivationAssignments(db, [organizationId]);
+  if (open && !open.assignedUserIds.includes(caller.userId)) {
+    throw new DomainException('FORBIDDEN', `Organization ${organizationId} is under cultivation ${open.cultivationId}, which is not assigned to you.`);
+  }
+}
+
+/** The scopes among these whose district, street, community or institution does not exist (CITY always does). */
+export async function unknownScopeTargets(db: DataSource, scopes: readonly Scope[]): Promise<Scope[]> {
+  const idsOf = (kind: Scope['kind']) => scopes.filter((s) => s.kind === kind && s.id).map((s) => s.id as string);
+  const [districts, places, communities, institutions] = await Promise.all([
+    existingDistrictIds(db, idsOf('DISTRICT')),
+    findPlacesInArea(db, { districtIds: [], streetIds: idsOf('STREET'), communityIds: [] }),
+    findCommunityPlacements(db, idsOf('COMMUNITY')),
+    existingInstitutionIds(db, idsOf('INSTITUTION')),
+  ]);
+  const known: Record<Scope['kind'], Set<string>> = {
+    CITY: new Set(),
+    DISTRICT: districts,
+    STREET: new Set(places.streets.map((s) => s.id)),
+    COMMUNITY: new Set(communities.map((c) => c.id)),
+    INSTITUTION: institutions,
+  };
+  return scopes.filter((s) => s.kind !== 'CITY' && !known[s.kind].has(s.id ?? ''));
 }
