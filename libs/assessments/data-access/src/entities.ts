@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { OrganizationCategory } from '@peiyu/contracts';
+import type { CriterionScore, OrganizationCategory, RubricDocument, RubricKind } from '@peiyu/contracts';
 
 export const ASSESSMENTS_SCHEMA = 'assessments';
 
@@ -29,4 +29,36 @@ export class SurveyResponseEntity {
   /** At least one known category (the table checks both); distinct (the input checks that). */
   @Column('text', { name: 'demand_categories', array: true }) demandCategories: OrganizationCategory[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A rubric version an admin stored; version 1 of each category and kind is built in (contracts). */
+@Entity({ schema: ASSESSMENTS_SCHEMA, name: 'rubric' })
+export class RubricEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') category: OrganizationCategory;
+  @Column('text') kind: RubricKind;
+  @Column('integer') version: number;
+  @Column('jsonb') document: RubricDocument;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+}
+
+/** A capacity (growth) or maturity assessment of an organization, scored against a rubric version. */
+@Entity({ schema: ASSESSMENTS_SCHEMA, name: 'assessment' })
+export class AssessmentEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  /** The organization's category when assessed: which rubric applied. */
+  @Column('text') category: OrganizationCategory;
+  @Column('text') kind: RubricKind;
+  @Column('integer', { name: 'rubric_version' }) rubricVersion: number;
+  @Column('jsonb') scores: CriterionScore[];
+  @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) total: number;
+  @Column('numeric', { name: 'pass_score', precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) passScore: number;
+  @Column('boolean') passed: boolean;
+  @Column('date', { name: 'assessed_on' }) assessedOn: string;
+  @Column('uuid', { name: 'assessed_by' }) assessedBy: string;
+  @Column('text', { nullable: true }) note: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @VersionColumn({ name: 'version' }) rowVersion: number;
 }

@@ -20,3 +20,24 @@ export async function findCommunityDemand(db: DataSource, communityId: string): 
   );
   return analyseDemand(responses, new Map(counts.map((row) => [row.category, row.n])));
 }
+
+/** The latest assessment of an organization of one kind, as a gate or an escalation judges it. */
+export interface LatestAssessment {
+  kind: 'CAPACITY' | 'MATURITY';
+  score: number;
+  passScore: number;
+  passed: boolean;
+  /** 'YYYY-MM-DD'. */
+  assessedOn: string;
+}
+
+/** The latest capacity and maturity assessment of an organization (by day assessed, then recorded); one query. */
+export async function findLatestAssessments(db: DataSource, organizationId: string): Promise<LatestAssessment[]> {
+  const rows: { kind: 'CAPACITY' | 'MATURITY'; total: string; pass_score: string; passed: boolean; assessed_on: string }[] = await db.query(
+    `SELECT DISTINCT ON ("kind") "kind", "total", "pass_score", "passed", to_char("assessed_on", 'YYYY-MM-DD') AS "assessed_on"
+       FROM "assessments"."assessment" WHERE "organization_id" = $1
+      ORDER BY "kind", "assessed_on" DESC, "created_at" DESC`,
+    [organizationId],
+  );
+  return rows.map((r) => ({ kind: r.kind, score: Number(r.total), passScore: Number(r.pass_score), passed: r.passed, assessedOn: r.assessed_on }));
+}

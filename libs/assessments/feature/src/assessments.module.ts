@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsService } from './assessments.service.js';
 import { CommunityNeedsSurveysResolver, NeedsSurveyResolver, SurveyResponseResolver } from './assessments.resolvers.js';
+import { RubricsService } from './rubrics.service.js';
+import { AssessmentResolver, OrganizationAssessmentsResolver, RubricResolver } from './rubrics.resolvers.js';
 
 @Module({
-  providers: [AssessmentsService, NeedsSurveyResolver, SurveyResponseResolver, CommunityNeedsSurveysResolver],
-  exports: [AssessmentsService],
+  providers: [AssessmentsService, NeedsSurveyResolver, SurveyResponseResolver, CommunityNeedsSurveysResolver, RubricsService, RubricResolver, AssessmentResolver, OrganizationAssessmentsResolver],
+  exports: [AssessmentsService, RubricsService],
 })
 export class AssessmentsModule {}

@@ -5,3 +5,4 @@ export * from './cultivation-process.js';
 export * from './process-policy.js';
 export * from './withdrawal.js';
 export * from './scopes.js';
+export * from './rubrics.js';
