@@ -125,3 +125,12 @@ export class UpdateOrganizationInput {
   @Field(() => OrganizationCategoryEnum, { nullable: true, description: 'The new category; only while the organization is FORMING.' })
   @IsOptional() @IsIn(ORGANIZATION_CATEGORIES, { message: 'category is not a known category' }) category?: OrganizationCategory | null;
 }
+
+@InputType({ description: 'Records that an organization dissolved (解散): its status becomes DISSOLVED, for good.' })
+export class DissolveOrganizationInput {
+  @Field(() => ID, { description: 'The organization.' }) @IsUUID('all', { message: 'id must be a UUID' }) id: string;
+  @Field(() => Int, { description: 'The version read; CONFLICT when it has changed since, and nothing is written.' })
+  @IsInt({ message: 'version must be an integer' }) @Min(1, { message: 'version must be at least 1' }) version: number;
+  @Field({ description: 'Why it dissolved; kept on the record.' })
+  @Matches(/\S/, { message: 'reason must not be blank' }) @MaxLength(500, { message: 'reason must be at most 500 characters' }) reason: string;
+}

@@ -16,6 +16,7 @@ import {
   OrganizationConnection,
   OrganizationFilter,
   OrganizationSort,
+  DissolveOrganizationInput,
   UpdateInstitutionInput,
   UpdateOrganizationInput,
 } from './connections.types.js';
@@ -117,6 +118,15 @@ export class OrganizationResolver {
   })
   updateOrganization(@Args('input') input: UpdateOrganizationInput, @CurrentIdentity() caller: Identity): Promise<Organization> {
     return this.service.updateOrganization(input, caller);
+  }
+
+  @Roles('PROGRAMME_MANAGER')
+  @Mutation(() => Organization, {
+    description:
+      "Records that an organization dissolved (解散) at the version read: its status becomes DISSOLVED and an organization.status-changed event is written. CONFLICT when it changed since; BAD_USER_INPUT naming id when it is dissolved already or a cultivation of it is open (terminate that first); FORBIDDEN outside the caller's scopes.",
+  })
+  dissolveOrganization(@Args('input') input: DissolveOrganizationInput, @CurrentIdentity() caller: Identity): Promise<Organization> {
+    return this.service.dissolveOrganization(input, caller);
   }
 
   @Roles(...ORGANIZATION_EDITORS)

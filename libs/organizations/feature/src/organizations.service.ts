@@ -7,7 +7,7 @@ import { domainEvent, type Identity } from '@peiyu/contracts';
 import { findCommunityPlacements, findCommunityPlacementsOfDistricts, type CommunityPlacement } from '@peiyu/communities-data-access';
 import { ActivityEntity, InstitutionEntity, MemberEntity, ORGANIZATIONS_SCHEMA, OrganizationEntity } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
-import { coversCommunity, reachOf, requireReach, seesInstitution, seesOrganization, whereIdIn, whereOrganizationReached, type Reach } from '@peiyu/platform-reach';
+import { coversCommunity, openCultivationOf, reachOf, requireReach, seesInstitution, seesOrganization, whereIdIn, whereOrganizationReached, type Reach } from '@peiyu/platform-reach';
 import { DomainException, containsPattern, createdAtSortKey, paginate, textSortKey, type ConnectionArgs, type ConnectionPage, type SortKey } from '@peiyu/platform-nest';
 import type { CreateInstitutionInput, CreateOrganizationInput } from './organizations.types.js';
 import type {
@@ -19,6 +19,7 @@ import type {
   MemberSort,
   OrganizationFilter,
   OrganizationSort,
+  DissolveOrganizationInput,
   UpdateInstitutionInput,
   UpdateOrganizationInput,
 } from './connections.types.js';
@@ -228,7 +229,6 @@ export class OrganizationsService {
 
   /** Changes an organization at the version read (its category only while FORMING); CONFLICT, changing nothing, when it has changed since. */
   async updateOrganization(input: UpdateOrganizationInput, caller: Identity): Promise<OrganizationEntity> {
-    const repository = this.db.getRepository(OrganizationEntity);
     const current = await this.getOrganization(input.id, caller);
     if (current.version !== input.version) throw this.conflict('Organization', input.id);
     if (input.category != null && input.category !== current.category && current.status !== 'FORMING') {
@@ -241,12 +241,44 @@ export class OrganizationsService {
     try {
       // The version and status are checked again in the UPDATE, so a change in between is refused too.
       const where = input.category != null && input.category !== current.category ? { id: input.id, version: input.version, status: 'FORMING' as const } : { id: input.id, version: input.version };
-      const result = await repository.update(where, changes);
-      if (result.affected !== 1) throw this.conflict('Organization', input.id);
+      await this.db.transaction(async (m) => {
+        const result = await m.getRepository(OrganizationEntity).update(where, changes);
+        if (result.affected !== 1) throw this.conflict('Organization', input.id);
+        const updated = await m.getRepository(OrganizationEntity).findOneByOrFail({ id: input.id });
+        await appendOutboxEvent(
+          m,
+          ORGANIZATIONS_SCHEMA,
+          `organization.updated:${updated.id}:${updated.version}`,
+          domainEvent('organization.updated', { organizationId: updated.id, name: updated.name, category: updated.category, at: new Date().toISOString() }),
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainException.badInput('name', `The community already has an organization named ${input.name}.`);
       throw error;
     }
+    return this.getOrganization(input.id);
+  }
+
+  /**
+   * Records that an organization dissolved, at the version read, with its `organization.status-changed`
+   * event. Refused (BAD_USER_INPUT naming id) while a cultivation of it is open: terminate that first.
+   */
+  async dissolveOrganization(input: DissolveOrganizationInput, caller: Identity): Promise<OrganizationEntity> {
+    const current = await this.getOrganization(input.id, caller);
+    if (current.version !== input.version) throw this.conflict('Organization', input.id);
+    if (current.status === 'DISSOLVED') throw DomainException.badInput('id', `Organization ${input.id} is dissolved already.`);
+    const open = await openCultivationOf(this.db, input.id);
+    if (open) throw DomainException.badInput('id', `Organization ${input.id} is under cultivation ${open.cultivationId}: terminate it first.`);
+    await this.db.transaction(async (m) => {
+      const result = await m.getRepository(OrganizationEntity).update({ id: input.id, version: input.version }, { status: 'DISSOLVED' });
+      if (result.affected !== 1) throw this.conflict('Organization', input.id);
+      await appendOutboxEvent(
+        m,
+        ORGANIZATIONS_SCHEMA,
+        `organization.status-changed:${input.id}:DISSOLVED`,
+        domainEvent('organization.status-changed', { organizationId: input.id, status: 'DISSOLVED', at: new Date().toISOString() }),
+      );
+    });
     return this.getOrganization(input.id);
   }
 

@@ -5,7 +5,10 @@ import { CurrentIdentity, Roles, callerOf, requestGroupLoader, requestLoader } f
 import { OrganizationsService } from './organizations.service.js';
 import { DistrictRef, Institution } from './organizations.types.js';
 import { ServiceContractsService } from './service-contracts.service.js';
-import { RecordServiceContractInput, ServiceContract, SetServiceContractEndInput, StreetRef } from './service-contracts.types.js';
+import { InstitutionStaffMember, RecordServiceContractInput, ServiceContract, SetServiceContractEndInput, StreetRef } from './service-contracts.types.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { findInstitutionStaff } from '@peiyu/platform-identity-data-access';
 import { IsCalendarDate } from './calendar-date.js';
 
 @ArgsType()
@@ -72,10 +75,18 @@ export class ServiceContractResolver {
   }
 }
 
-/** An institution's contracts. */
+/** An institution's contracts and staff. */
 @Resolver(() => Institution)
 export class InstitutionContractsResolver {
-  constructor(private readonly contracts: ServiceContractsService) {}
+  constructor(
+    private readonly contracts: ServiceContractsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @ResolveField(() => [InstitutionStaffMember], { description: 'Its staff: the users whose scopes name it, directors first, then supervisors, then social workers, by name.' })
+  staff(@Parent() institution: Institution, @Context() ctx: object): Promise<InstitutionStaffMember[]> {
+    return requestGroupLoader(ctx, 'staffByInstitution', (ids) => findInstitutionStaff(this.db, ids), (m) => m.institutionId).load(institution.id);
+  }
 
   @ResolveField(() => [ServiceContract], { description: 'Its service contracts whose district the caller may see, newest first.' })
   serviceContracts(@Parent() institution: Institution, @Context() ctx: object): Promise<ServiceContract[]> {

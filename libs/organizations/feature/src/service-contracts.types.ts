@@ -1,5 +1,7 @@
 import { Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import type { Role } from '@peiyu/contracts';
+import { RoleEnum } from '@peiyu/platform-nest';
 import { IsCalendarDate } from './calendar-date.js';
 
 @ObjectType('Street', { description: 'A street, owned by communities-service.' })
@@ -34,7 +36,7 @@ export class RecordServiceContractInput {
   @IsUUID('all', { each: true, message: 'streetIds must be UUIDs' })
   streetIds?: string[] | null;
   @Field({ description: "The contract's number or title, unique within the district." })
-  @IsNotEmpty({ message: 'reference must not be empty' })
+  @Matches(/\S/, { message: 'reference must not be blank' })
   @MaxLength(100)
   reference: string;
   @Field({ description: 'The first day in force, YYYY-MM-DD.' }) @IsCalendarDate() startsOn: string;
@@ -46,4 +48,11 @@ export class SetServiceContractEndInput {
   @Field(() => ID) @IsUUID('all', { message: 'id must be a UUID' }) id: string;
   @Field(() => Int, { description: 'The version read; CONFLICT when it has changed since.' }) @IsInt() @Min(1) version: number;
   @Field({ description: 'The new last day in force, YYYY-MM-DD; not before the first day.' }) @IsCalendarDate() endsOn: string;
+}
+
+@ObjectType({ description: "A member of an institution's staff: a user whose scopes name the institution." })
+export class InstitutionStaffMember {
+  @Field(() => ID, { description: 'The user.' }) userId: string;
+  @Field({ description: 'Their display name.' }) displayName: string;
+  @Field(() => RoleEnum, { description: 'INSTITUTION_DIRECTOR, SUPERVISOR or SOCIAL_WORKER.' }) role: Role;
 }

@@ -56,3 +56,24 @@ export async function findUserSummaries(db: DataSource, ids: readonly string[]):
   );
   return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, role: r.role, scopes: r.scopes }));
 }
+
+/** A member of an institution's staff: a user whose scopes name the institution. */
+export interface InstitutionStaffMember {
+  institutionId: string;
+  userId: string;
+  displayName: string;
+  role: Role;
+}
+
+/** The staff (directors, supervisors, social workers) of the given institutions, by role then name; one query. */
+export async function findInstitutionStaff(db: DataSource, institutionIds: readonly string[]): Promise<InstitutionStaffMember[]> {
+  if (institutionIds.length === 0) return [];
+  const rows: { institution_id: string; id: string; display_name: string; role: Role }[] = await db.query(
+    `SELECT s->>'id' AS "institution_id", u."id", u."display_name", u."role"
+       FROM "identity"."user_account" u CROSS JOIN LATERAL jsonb_array_elements(u."scopes") AS s
+      WHERE s->>'kind' = 'INSTITUTION' AND s->>'id' = ANY($1::text[])
+      ORDER BY CASE u."role" WHEN 'INSTITUTION_DIRECTOR' THEN 0 WHEN 'SUPERVISOR' THEN 1 ELSE 2 END, u."display_name"`,
+    [[...institutionIds]],
+  );
+  return rows.map((r) => ({ institutionId: r.institution_id, userId: r.id, displayName: r.display_name, role: r.role }));
+}

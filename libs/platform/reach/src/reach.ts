@@ -126,7 +126,7 @@ export function whereOrganizationReached<T extends ObjectLiteral>(query: SelectQ
  */
 export async function requireEvidenceRecorder(db: DataSource, caller: Identity, organizationId: string): Promise<void> {
   if (caller.role !== 'SOCIAL_WORKER') return;
-  const [open] = await findOpenCultivationAssignments(db, [organizationId]);
+  const open = await openCultivationOf(db, organizationId);
   if (open && !open.assignedUserIds.includes(caller.userId)) {
     throw new DomainException('FORBIDDEN', `Organization ${organizationId} is under cultivation ${open.cultivationId}, which is not assigned to you.`);
   }
@@ -149,4 +149,13 @@ export async function unknownScopeTargets(db: DataSource, scopes: readonly Scope
     INSTITUTION: institutions,
   };
   return scopes.filter((s) => s.kind !== 'CITY' && !known[s.kind].has(s.id ?? ''));
+}
+
+/**
+ * The open cultivation of an organization, if any: what the organizations' rules need to know of the
+ * cultivation domain (evidence recorders, dissolution), without depending on it.
+ */
+export async function openCultivationOf(db: DataSource, organizationId: string): Promise<{ cultivationId: string; assignedUserIds: string[] } | null> {
+  const [open] = await findOpenCultivationAssignments(db, [organizationId]);
+  return open ? { cultivationId: open.cultivationId, assignedUserIds: open.assignedUserIds } : null;
 }
