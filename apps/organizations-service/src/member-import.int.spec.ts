@@ -3,7 +3,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@peiyu/contracts';
 import { chinaCalendarDate } from '@peiyu/organizations-data-access';
-import { CsvParser } from '@peiyu/organizations-feature';
+import { CsvParser } from '@peiyu/platform-csv';
 import { dataOf, graphql, requireDatabaseUrl, startTestApp, tokenFor, uniqueSuffix, type TestApp } from '@peiyu/platform-testing';
 import { OrganizationsServiceModule } from './app.module.js';
 

@@ -5,4 +5,3 @@ export * from './evidence.service.js';
 export * from './evidence.types.js';
 export * from './connections.types.js';
 export * from './member-import.service.js';
-export * from './csv.js';
