@@ -37,6 +37,8 @@ const UPDATES_PER_LIFECYCLE = 3 + 2 + HANDOVER_ITEMS.length + 1 + FOLLOW_UP_OFFS
 const ACTIVITIES_PER_UPDATE = 2;
 const admin: Actor = { userId: randomUUID(), role: 'ADMIN', scopes: [{ kind: 'CITY', id: null }] };
 
+// The driver signs in once and may run longer than an access token lives (15 minutes by default).
+process.env.PEIYU_TOKEN_TTL_SECONDS ??= String(24 * 3600);
 const { bootstrapBenchStack } = await import('./stack.js');
 const stack = await bootstrapBenchStack();
 // Whatever happens, the stack's processes are stopped.

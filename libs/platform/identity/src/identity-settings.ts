@@ -7,7 +7,7 @@ import { loadEnv } from '@peiyu/platform-nest';
 /** Identity's environment, validated at boot; every variable is optional. */
 export class IdentityEnv {
   /** Lifetime of an access token (a JWT every service verifies). */
-  @IsInt() @Min(1) @Max(7 * 24 * 3600) PEIYU_TOKEN_TTL_SECONDS: number = 8 * 3600;
+  @IsInt() @Min(1) @Max(7 * 24 * 3600) PEIYU_TOKEN_TTL_SECONDS: number = 15 * 60;
   /** Lifetime of a refresh token; each use rotates it. */
   @IsInt() @Min(60) @Max(365 * 24 * 3600) PEIYU_REFRESH_TOKEN_TTL_SECONDS: number = 14 * 24 * 3600;
   /** How long a session may be refreshed at most from its sign-in, however often its tokens rotate. */
