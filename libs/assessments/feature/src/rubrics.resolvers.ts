@@ -3,10 +3,10 @@ import type { Identity, OrganizationCategory, RubricKind } from '@peiyu/contract
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { findOrganizationSummaries } from '@peiyu/organizations-data-access';
-import { CurrentIdentity, DomainException, OrganizationCategoryEnum, Roles, callerOf, requestGroupLoader } from '@peiyu/platform-nest';
+import { CurrentIdentity, DomainException, OrganizationCategoryEnum, Roles, RubricKindEnum, callerOf, requestGroupLoader } from '@peiyu/platform-nest';
 import { reachOf, seesOrganization } from '@peiyu/platform-reach';
 import { RubricsService } from './rubrics.service.js';
-import { Assessment, OrganizationRef, RecordAssessmentInput, Rubric, RubricKindEnum, SetRubricInput } from './rubrics.types.js';
+import { Assessment, OrganizationRef, RecordAssessmentInput, Rubric, SetRubricInput } from './rubrics.types.js';
 
 /** Who records assessments (ADMIN always may): the institution's supervisors and social workers, and programme managers. */
 const ASSESSORS = ['SUPERVISOR', 'SOCIAL_WORKER', 'PROGRAMME_MANAGER'] as const;

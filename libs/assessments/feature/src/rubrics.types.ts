@@ -2,12 +2,8 @@ import { Directive, Field, Float, GraphQLISODateTime, ID, InputType, Int, Object
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_RUBRIC_CRITERIA, ORGANIZATION_CATEGORIES, RUBRIC_KINDS, type OrganizationCategory, type RubricKind } from '@peiyu/contracts';
-import { OrganizationCategoryEnum, graphqlEnum } from '@peiyu/platform-nest';
+import { OrganizationCategoryEnum, RubricKindEnum } from '@peiyu/platform-nest';
 
-export const RubricKindEnum = graphqlEnum(RUBRIC_KINDS, 'RubricKind', 'What an assessment measures.', {
-  CAPACITY: '能力评估: capacity building during growth (leaders, members, planning, rules, resources).',
-  MATURITY: '成熟度评估: the category standard during maturity (governance, finances, sustainability, recognition).',
-});
 
 @ObjectType({ description: 'One criterion of a rubric.' })
 export class RubricCriterionType {

@@ -29,3 +29,16 @@ export async function appendOutboxEvent(
     [event.type, event.version, JSON.stringify(event.payload), idempotencyKey],
   );
 }
+
+/** Appends many events in one statement, in order, as `appendOutboxEvent` would one by one (a bulk import's). */
+export async function appendOutboxEvents(manager: EntityManager, schema: string, events: readonly { idempotencyKey: string; event: DomainEvent }[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO "${schema}"."outbox" ("type", "version", "payload", "idempotency_key")
+     SELECT e."type", e."version", e."payload", e."key"
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("type" text, "version" int, "payload" jsonb, "key" text)) WITH ORDINALITY AS e("type", "version", "payload", "key", "n")
+      ORDER BY e."n"
+     ON CONFLICT ("idempotency_key") DO NOTHING`,
+    [JSON.stringify(events.map(({ idempotencyKey, event }) => ({ type: event.type, version: event.version, payload: event.payload, key: idempotencyKey })))],
+  );
+}

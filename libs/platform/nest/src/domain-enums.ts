@@ -7,6 +7,7 @@ import {
   ORGANIZATION_CATEGORIES,
   ORGANIZATION_STATUSES,
   ROLES,
+  RUBRIC_KINDS,
   STAGES,
 } from '@peiyu/contracts';
 
@@ -60,3 +61,8 @@ export const EscalationTypeEnum = graphqlEnum(ESCALATION_TYPES, 'EscalationType'
 export const EscalationStatusEnum = graphqlEnum(ESCALATION_STATUSES, 'EscalationStatus', 'Where an escalation stands.');
 
 export const CriterionKindEnum = graphqlEnum(CRITERION_KINDS, 'CriterionKind', 'A kind of gate criterion, judged from the evidence the other services hold.');
+
+export const RubricKindEnum = graphqlEnum(RUBRIC_KINDS, 'RubricKind', 'What an assessment measures.', {
+  CAPACITY: '能力评估: capacity building during growth (leaders, members, planning, rules, resources).',
+  MATURITY: '成熟度评估: the category standard during maturity (governance, finances, sustainability, recognition).',
+});

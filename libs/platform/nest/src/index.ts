@@ -14,3 +14,4 @@ export * from './audit.js';
 export * from './audit.interceptor.js';
 export * from './connections.js';
 export { drainRequest } from './domain-exception.filter.js';
+export * from './csv-upload.js';
