@@ -34,7 +34,10 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+      // Also the admin app's component tests; each names the jsdom environment in its docblock
+      // (`@jest-environment jsdom`), the rest of the project stays on Node.
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/apps/admin/src/**/*.spec.tsx'],
+      setupFiles: [...common.setupFiles, '<rootDir>/apps/admin/jest.setup.mjs'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.workflow\\.spec\\.ts$', '/node_modules/'],
     },
     {

@@ -48,7 +48,7 @@ interface Operation {
   query: string;
   /** The same operation as the owning subgraph answers it directly, when it differs (entity references). */
   direct?: string;
-  variables?: (id: string) => Record<string, unknown>;
+  variables?: (id: string, world: World) => Record<string, unknown>;
   /** For lists and counts: whether the answer holds the target (the rest are judged by errors alone). */
   holds?: (data: Record<string, unknown>, id: string) => boolean;
   /** The outcome for each role, inside and outside its scopes. */
@@ -209,6 +209,143 @@ const OPERATIONS: Operation[] = [
     // The gate is not met, so an allowed caller gets GATE_NOT_MET (counted as allowed) and nothing changes.
     expected: writableBy('SUPERVISOR'),
   },
+  // More of each service: lists, nested fields and mutations.
+  {
+    name: 'districtsConnection (list)',
+    service: 'communities',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `{ districtsConnection(first: 100, filter: { search: "矩阵" }) { edges { node { id } } } }`,
+    holds: (d, id) => (d.districtsConnection as { edges: { node: { id: string } }[] }).edges.some((e) => e.node.id === id),
+    expected: readable({}, 'hidden'),
+  },
+  {
+    name: 'communities(districtId) (list)',
+    service: 'communities',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `query ($id: ID!) { communities(districtId: $id) { id } }`,
+    holds: (d) => ids(d.communities).length > 0,
+    expected: readable({}, 'hidden'),
+  },
+  {
+    name: 'District.streets (nested list)',
+    service: 'communities',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `query ($id: ID!) { district(id: $id) { streets { id } } }`,
+    direct: entity('District', 'streets { id }'),
+    variables: (id) => ({ id }),
+    expected: readable(),
+  },
+  {
+    name: 'institutions (list)',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.institutionI : w.institutionJ),
+    query: `{ institutions { id } }`,
+    holds: (d, id) => ids(d.institutions).includes(id),
+    expected: readable({ PROGRAMME_MANAGER: 'ok', ANALYST: 'ok' }, 'hidden'),
+  },
+  {
+    name: 'serviceContracts (list)',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `query ($id: ID!) { serviceContracts(districtId: $id) { id } }`,
+    holds: (d) => ids(d.serviceContracts).length > 0,
+    expected: readable({}, 'hidden'),
+  },
+  {
+    name: 'recordServiceContract',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`,
+    variables: (id, w) => ({ input: { institutionId: w.institutionI, districtId: id, reference: `矩阵合同${uniq()}`, startsOn: '2020-01-01', endsOn: '2020-12-31' } }),
+    expected: writableBy('PROGRAMME_MANAGER'),
+  },
+  {
+    name: 'Organization.members (nested list)',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `query ($id: ID!) { organization(id: $id) { members { id } } }`,
+    direct: entity('Organization', 'members { id }'),
+    variables: (id) => ({ id }),
+    expected: readable(),
+  },
+  {
+    name: 'recordActivity',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`,
+    variables: (id) => ({ input: { organizationId: id, kind: 'MEETING', title: '矩阵例会', heldOn: '2026-01-20', hours: 1, participants: 3, attendeeIds: [] } }),
+    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
+  },
+  {
+    name: 'adoptCharter',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: AdoptCharterInput!) { adoptCharter(input: $input) { id } }`,
+    variables: (id) => ({ input: { organizationId: id, adoptedOn: '2026-01-20', text: '矩阵章程' } }),
+    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
+  },
+  {
+    name: 'recordFiling',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: RecordFilingInput!) { recordFiling(input: $input) { id } }`,
+    // The first allowed caller files it; later allowed ones get "filed already" (BAD_USER_INPUT), still past the access check.
+    variables: (id) => ({ input: { organizationId: id, number: `矩阵备${uniq()}`, filedOn: '2026-01-21', authority: '矩阵街道办事处' } }),
+    expected: writableBy('STREET_OFFICER', 'PROGRAMME_MANAGER'),
+  },
+  {
+    name: 'recordSurveyResponse',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.surveyA1 : w.surveyB),
+    query: `mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`,
+    variables: (id) => ({ input: { surveyId: id, demandCategories: ['MEDIATION'] } }),
+    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
+  },
+  {
+    name: 'assessments(organizationId)',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `query ($id: ID!) { assessments(organizationId: $id) { id } }`,
+    expected: readable(),
+  },
+  {
+    name: 'recordAssessment',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }`,
+    variables: (id) => ({
+      input: {
+        organizationId: id,
+        kind: 'CAPACITY',
+        assessedOn: '2026-02-01',
+        scores: ['leadership', 'member_engagement', 'activity_planning', 'internal_rules', 'resources', 'mediation_skill'].map((key) => ({ key, score: 4 })),
+      },
+    }),
+    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
+  },
+  {
+    name: 'cultivationAsOf',
+    service: 'cultivation',
+    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
+    query: `query ($id: ID!, $asOf: DateTime!) { cultivationAsOf(id: $id, asOf: $asOf) { stage } }`,
+    variables: (id) => ({ id, asOf: new Date().toISOString() }),
+    expected: readable(),
+  },
+  {
+    name: 'cultivationCount (count)',
+    service: 'cultivation',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `query ($id: ID!) { cultivationCount(filter: { districtId: $id }) }`,
+    holds: (d) => (d.cultivationCount as number) > 0,
+    expected: readable({}, 'hidden'),
+  },
+  {
+    name: 'processPolicy(districtId)',
+    service: 'cultivation',
+    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
+    query: `query ($id: ID!) { processPolicy(districtId: $id) { version } }`,
+    expected: readable(),
+  },
   // analytics-service
   {
     name: 'stageFunnel (counts)',
@@ -296,6 +433,13 @@ describe('access matrix: every role, inside and outside its scopes', () => {
       startsOn: '2020-01-01',
       endsOn: '2099-12-31',
     });
+    await mutate(`mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`, {
+      institutionId: institutionJ,
+      districtId: districtB,
+      reference: `矩阵合同${uniq()}`,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
     const [organizationA1, organizationA2, organizationB] = await Promise.all([organization(communityA1), organization(communityA2), organization(communityB)]);
     const [surveyA1, surveyB] = await Promise.all([survey(communityA1), survey(communityB)]);
     const [cultivationA1, cultivationB] = await Promise.all([cultivate(organizationA1, institutionI), cultivate(organizationB, institutionJ)]);
@@ -350,7 +494,7 @@ describe('access matrix: every role, inside and outside its scopes', () => {
         for (const role of ROLES) {
           for (const side of ['in', 'out'] as const) {
             const id = operation.target(world, side);
-            const result = await graphql<Record<string, unknown>>(url, query, operation.variables ? operation.variables(id) : { id }, tokens[role]);
+            const result = await graphql<Record<string, unknown>>(url, query, operation.variables ? operation.variables(id, world) : { id }, tokens[role]);
             let outcome = outcomeOf(operation, result, id);
             // Directly, an entity reference outside the scopes is FORBIDDEN or, for a nested list or count
             // of another service, simply empty: both keep it out.

@@ -14,8 +14,9 @@ const REGISTER = fileURLToPath(new URL('./register.mjs', import.meta.url));
  */
 export function stackLayout(kind) {
   const dev = kind === 'dev';
-  // Throw-away stacks: tests on 4100+ and benchmarks on 4700+, each with ports and data of its own.
-  const offset = { dev: 0, test: 1, bench: 2 }[kind];
+  // Throw-away stacks: tests on 4100+, benchmarks on 4700+ and operations checks (fault tests,
+  // the PostgreSQL-backed Temporal server) on 4800+, each with ports and data of its own.
+  const offset = { dev: 0, test: 1, bench: 2, ops: 3 }[kind];
   const dataDir = resolve(dev ? (process.env.PEIYU_DATA_DIR ?? '.data') : `.data/${kind}`);
   return {
     kind,
@@ -23,7 +24,7 @@ export function stackLayout(kind) {
     logDir: resolve(dataDir, 'logs'),
     postgres: { dataDir: resolve(dataDir, 'postgres'), port: 5433 + offset, database: dev ? 'peiyu' : `peiyu_${kind}`, fresh: !dev, durable: dev },
     temporal: { port: 7233 + offset, uiPort: 8233 + offset, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
-    ports: portsFor(dev ? 4000 : kind === 'test' ? 4100 : 4700),
+    ports: portsFor({ dev: 4000, test: 4100, bench: 4700, ops: 4800 }[kind]),
   };
 }
 

@@ -87,6 +87,9 @@ try {
   section('End-to-end tests (gateway, worker, Temporal, browser)');
   const e2eOk = await jest(['e2e'], { ...testEnv, ...appEnv, ADMIN_URL: `http://127.0.0.1:${layout.ports.admin}` });
   if (!e2eOk) printLogTails();
+
+  // Compose file, Kubernetes manifests (against their schemas), Temporal Helm values, dashboard, alerts.
+  await step('Infrastructure files (infra/)', process.execPath, ['--import', './tools/dev/register.mjs', 'tools/ops/check-infra.mjs']);
   exitCode = results.failed === 0 ? 0 : 1;
 } catch (error) {
   console.error(`\nThe test run could not complete: ${error instanceof Error ? error.stack : error}`);

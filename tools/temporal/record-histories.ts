@@ -1,7 +1,7 @@
 // Records workflow histories for the replay test (libs/cultivation/workflows/src/replay.workflow.spec.ts).
 // Run it once per released workflow version and commit the files: every later change to the
 // workflow must still replay them (or be guarded with patched()), so running cultivations survive
-// a deploy. Usage: TEMPORAL_TEST_SERVER_PATH=$(which temporal-test-server) node tools/dev/run-ts.mjs tools/temporal/record-histories.ts v1
+// a deploy. Usage: TEMPORAL_TEST_SERVER_PATH=$(which temporal-test-server) node tools/dev/run-ts.mjs tools/temporal/record-histories.ts v4
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +15,9 @@ import {
   withdrawalWorkflowId,
   type Actor,
   type CultivationProcessState,
+  type ProcessPolicy,
   type Role,
+  type StageAssessment,
 } from '@peiyu/contracts';
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import type { OrganizationActivities } from '@peiyu/organizations-activities';
@@ -26,6 +28,7 @@ import {
   recordFollowUpUpdate,
   acknowledgeEscalationUpdate,
   approveGateUpdate,
+  deadlinesChangedSignal,
   evidenceChangedSignal,
   extendDeadlineUpdate,
   pauseUpdate,
@@ -43,13 +46,19 @@ const DAY = 24 * 60 * 60 * 1000;
 const actor = (role: Role): Actor => ({ userId: '00000000-0000-4000-8000-00000000000' + (role.length % 10), role });
 
 let gateMet = false;
+let drifted = false;
+let policy: ProcessPolicy = DEFAULT_PROCESS_POLICY;
+let assessment: StageAssessment | null = null;
 const activities: CultivationActivities & OrganizationActivities = {
   markOrganizationIndependent: async () => undefined,
   computeWorkingDeadline: async ({ from }) => from,
   lastRecordedActivity: async () => null,
-  loadPolicy: async () => DEFAULT_PROCESS_POLICY,
+  loadPolicy: async () => policy,
   evaluateGate: async (command) => command.criteria.map((c) => ({ kind: c.kind, threshold: c.threshold, actual: gateMet ? c.threshold : 0, met: gateMet, evidence: 'recorded' })),
   recordProcessEvent: async () => ({ recorded: true }),
+  checkDirection: async ({ watch }) => ({ drifted, target: 'LIFE_SERVICE', counted: watch.minActivities, matching: drifted ? 0 : watch.minActivities, reason: 'recorded' }),
+  signalDeadlinesChanged: async () => ({ lastId: null, signalled: 0 }),
+  latestStageAssessment: async () => assessment,
 };
 
 const env = await createTimeSkippingEnvironment();
@@ -91,6 +100,25 @@ await worker.runUntil(async () => {
   await handle.signal(evidenceChangedSignal);
   await until((s) => s.gate.met);
   await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+  // Since v3: a new policy version recomputes the growth deadline; drifting activities flag a deviation by themselves.
+  policy = { ...DEFAULT_PROCESS_POLICY, version: 2, stages: { ...DEFAULT_PROCESS_POLICY.stages, GROWTH: { ...DEFAULT_PROCESS_POLICY.stages.GROWTH, durationSeconds: 200 * 24 * 60 * 60 } } };
+  await handle.signal(deadlinesChangedSignal, { cause: 'POLICY', districtId: '20000000-0000-4000-8000-000000000005', policyVersion: 2 });
+  await until((s) => s.stagePlan?.policyVersion === 2);
+  policy = DEFAULT_PROCESS_POLICY;
+  drifted = true;
+  await handle.signal(evidenceChangedSignal);
+  await until((s) => s.deviation !== null);
+  drifted = false;
+  // Since v4: a failed capacity assessment raises PERFORMANCE, which climbs; a later passed one resolves it.
+  assessment = { assessmentId: '20000000-0000-4000-8000-000000000021', kind: 'CAPACITY', score: 48, passScore: 60, passed: false, assessedOn: '2026-01-01' };
+  await handle.signal(evidenceChangedSignal);
+  await until((s) => s.escalations.some((e) => e.type === 'PERFORMANCE'));
+  await env.sleep(3 * DAY + 1000);
+  await until((s) => s.escalations.some((e) => e.type === 'PERFORMANCE' && e.level === 2));
+  assessment = { assessmentId: '20000000-0000-4000-8000-000000000022', kind: 'CAPACITY', score: 75, passScore: 60, passed: true, assessedOn: '2026-01-02' };
+  await handle.signal(evidenceChangedSignal);
+  await until((s) => !s.escalations.some((e) => e.type === 'PERFORMANCE'));
+  assessment = null;
   await handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), reason: 'recorded' }] });
   await handle.result();
   const history = await handle.fetchHistory();

@@ -18,6 +18,30 @@ const CultivationDetailPage = lazy(() => import('./pages/CultivationDetailPage')
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
+// And the directory: organizations, communities, institutions and needs surveys (with their shared messages).
+const OrganizationsPage = lazy(() => import('./pages/directory/OrganizationsPage'));
+const OrganizationDetailPage = lazy(() => import('./pages/directory/OrganizationDetailPage'));
+const OrganizationFormPage = lazy(() => import('./pages/directory/OrganizationFormPage'));
+const CommunitiesPage = lazy(() => import('./pages/directory/CommunitiesPage').then((m) => ({ default: m.CommunitiesPage })));
+const CommunityDetailPage = lazy(() => import('./pages/directory/CommunitiesPage').then((m) => ({ default: m.CommunityDetailPage })));
+const InstitutionsPage = lazy(() => import('./pages/directory/InstitutionsPage').then((m) => ({ default: m.InstitutionsPage })));
+const InstitutionDetailPage = lazy(() => import('./pages/directory/InstitutionsPage').then((m) => ({ default: m.InstitutionDetailPage })));
+const SurveysPage = lazy(() => import('./pages/directory/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const SurveyDetailPage = lazy(() => import('./pages/directory/SurveysPage').then((m) => ({ default: m.SurveyDetailPage })));
+
+/** The directory's routes: path and lazily loaded page. */
+const DIRECTORY_ROUTES = [
+  ['/organizations', OrganizationsPage],
+  ['/organizations/new', OrganizationFormPage],
+  ['/organizations/:id', OrganizationDetailPage],
+  ['/organizations/:id/edit', OrganizationFormPage],
+  ['/communities', CommunitiesPage],
+  ['/communities/:id', CommunityDetailPage],
+  ['/institutions', InstitutionsPage],
+  ['/institutions/:id', InstitutionDetailPage],
+  ['/surveys', SurveysPage],
+  ['/surveys/:id', SurveyDetailPage],
+] as const;
 
 function LazyRoute({ children }: { children: ReactNode }) {
   return (
@@ -95,6 +119,17 @@ export function App() {
           }
         />
         <Route path="/escalations" element={<EscalationsPage />} />
+        {DIRECTORY_ROUTES.map(([path, Page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <LazyRoute>
+                <Page />
+              </LazyRoute>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,30 +4,33 @@ import { AnalyticsServiceModule } from './app.module.js';
 
 export interface AnalyticsFixture {
   service: TestApp;
-  /** A plain connection, to write events into the cultivation outbox as cultivation-service would. */
+  /** A plain connection, to write events into the cultivation, organizations and assessments outboxes as their services would. */
   db: pg.Client;
   analystToken: string;
   close(): Promise<void>;
 }
 
 /**
- * analytics-service on the test database, and the cultivation outbox it reads. The service starts
- * first: on a fresh database the outbox may not exist yet, and the projector must wait for it.
+ * analytics-service on the test database, and the cultivation, organizations and assessments
+ * outboxes it reads. The service starts first: on a fresh database the outboxes may not exist yet,
+ * and the projectors must wait for them.
  */
 export async function startAnalyticsFixture(): Promise<AnalyticsFixture> {
   const service = await startTestApp(AnalyticsServiceModule.forDatabase(requireDatabaseUrl()));
   const db = new pg.Client({ connectionString: requireDatabaseUrl() });
   await db.connect();
-  // The same table as createOutboxTableSql('cultivation'), unless cultivation-service's migration made it already.
-  await db.query(`CREATE SCHEMA IF NOT EXISTS "cultivation"`);
-  await db.query(`CREATE TABLE IF NOT EXISTS "cultivation"."outbox" (
-    "id" BIGSERIAL PRIMARY KEY,
-    "type" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
-    "payload" JSONB NOT NULL,
-    "idempotency_key" TEXT NOT NULL UNIQUE,
-    "occurred_at" TIMESTAMPTZ NOT NULL DEFAULT now()
-  )`);
+  // The same tables as createOutboxTableSql(schema), unless the owners' migrations made them already.
+  for (const schema of ['cultivation', 'organizations', 'assessments']) {
+    await db.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await db.query(`CREATE TABLE IF NOT EXISTS "${schema}"."outbox" (
+      "id" BIGSERIAL PRIMARY KEY,
+      "type" TEXT NOT NULL,
+      "version" INTEGER NOT NULL,
+      "payload" JSONB NOT NULL,
+      "idempotency_key" TEXT NOT NULL UNIQUE,
+      "occurred_at" TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+  }
   return {
     service,
     db,

@@ -337,7 +337,7 @@ describe('analytics-service indicator tables', () => {
 
       const time = await table('time', { groupBy: 'INSTITUTION', filter: { districtIds: [D], institutionIds: [I2] }, period: YEAR_2024 }, { csv: true });
       expect(time.rows).toEqual([]); // I2's stays never completed: no group
-      expect(time.csv).toBe('group,period,periodStart,periodEnd,stage,completed,medianDays,p90Days,withDeadline,onTime,onTimeRate\r\n');
+      expect(time.csv).toBe('group,period,periodStart,periodEnd,stage,completed,medianDays,p90Days,medianPlannedDays,withDeadline,onTime,onTimeRate,onTimeAsPlanned\r\n');
     });
 
     it('keeps the current-stage funnel and the open escalation count in step: terminated and resolved ones are out', async () => {
@@ -427,7 +427,7 @@ describe('analytics-service indicator tables', () => {
     expect(await field('funnel', { period: { from: '2024-03-01' } })).toEqual({ code: 'BAD_USER_INPUT', field: 'period.to' });
     expect(await field('time', { period: { relative: 'THIS_YEAR', from: '2024-01-01', to: '2024-02-01' } })).toEqual({ code: 'BAD_USER_INPUT', field: 'period.relative' });
     // Values outside an enum are refused by GraphQL itself, still naming the field.
-    expect(await field('funnel', { groupBy: 'STREET' })).toEqual({ code: 'BAD_USER_INPUT', field: 'groupBy' });
+    expect(await field('funnel', { groupBy: 'WARD' })).toEqual({ code: 'BAD_USER_INPUT', field: 'groupBy' });
     expect(await field('escalations', { splitBy: ['STAGE'] })).toEqual({ code: 'BAD_USER_INPUT', field: 'splitBy' });
     expect(await field('funnel', { period: { bucket: 'WEEK' } })).toEqual({ code: 'BAD_USER_INPUT', field: 'period.bucket' });
   });

@@ -11,6 +11,9 @@ import { API_ERROR_CODES, AUTHORIZATION_HEADER, REQUEST_ID_HEADER, type Identity
 import { bearerToken, verifyToken } from '@peiyu/platform-auth';
 import { coercedField } from '@peiyu/platform-nest';
 import { composeSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '@peiyu/platform-schema';
+import {
+  JsonLogger, ServiceMetrics, graphqlMetricsPlugin, httpMetricsMiddleware, metricsHandler, readinessHandler, runWithLogContext,
+} from '@peiyu/platform-observability';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsPlugin, type OperationLimits } from './operation-limits.js';
 
 /** The header that tells the subgraphs the client's address; the gateway writes it, never passes a client's on. */
@@ -38,6 +41,12 @@ export interface GatewaySettings {
    * X-Forwarded-For. False by default: the socket's address is the client's.
    */
   trustProxy?: boolean | number | string;
+  /** Its metrics (a registry of its own by default); served on `/metrics`. */
+  metrics?: ServiceMetrics;
+  /** Where Apollo's own messages go, as JSON lines. */
+  logger?: JsonLogger;
+  /** One log line per operation (name, type, outcome, duration, error codes). */
+  accessLog?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -110,7 +119,9 @@ function bodyErrorHandler(limitBytes: number): express.ErrorRequestHandler {
  * The one GraphQL endpoint: serves the supergraph composed from the committed subgraph schemas,
  * rejects a bad or expired token up front, and forwards a good one.
  */
-export async function startGateway(settings: GatewaySettings): Promise<{ server: Server; stop(): Promise<void> }> {
+export async function startGateway(settings: GatewaySettings): Promise<{ server: Server; metrics: ServiceMetrics; stop(): Promise<void> }> {
+  const metrics = settings.metrics ?? new ServiceMetrics('gateway', { defaultMetrics: false });
+  const logger = settings.logger ?? new JsonLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph(settings.subgraphUrls),
     buildService: ({ name }) => new AuthenticatedDataSource({ url: settings.subgraphUrls[name as SubgraphName] }),
@@ -123,19 +134,37 @@ export async function startGateway(settings: GatewaySettings): Promise<{ server:
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.info(message),
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    },
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationLimitsPlugin<GatewayContext>(settings.operationLimits ?? DEFAULT_OPERATION_LIMITS),
+      graphqlMetricsPlugin<GatewayContext>(metrics, settings.accessLog ? logger : undefined),
     ],
   });
   await apollo.start();
 
+  const countRequest = httpMetricsMiddleware(metrics);
+  app.use((req, res, next) => {
+    // The id the subgraphs will get, chosen once here so the gateway's own log lines carry it too.
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    runWithLogContext({ requestId }, () => countRequest(req, res, next));
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metricsHandler(metrics));
+  // The gateway's one dependency is its supergraph, loaded before it listens; a subgraph that is
+  // down is reported per request (UNAVAILABLE naming it), not by taking the whole gateway out.
+  app.get('/ready', readinessHandler({}));
   app.use(
     '/graphql',
     express.json({ limit: bodyLimitBytes }),
@@ -157,7 +186,7 @@ export async function startGateway(settings: GatewaySettings): Promise<{ server:
   );
   app.use(bodyErrorHandler(bodyLimitBytes));
   await new Promise<void>((resolve) => httpServer.listen(settings.port, settings.host, resolve));
-  return { server: httpServer, stop: () => apollo.stop() };
+  return { server: httpServer, metrics, stop: () => apollo.stop() };
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -1,6 +1,7 @@
 import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { resolveJwtSecret } from '@peiyu/platform-auth';
 import { loadEnv } from '@peiyu/platform-nest';
+import { JsonLogger, ServiceMetrics, startTracing } from '@peiyu/platform-observability';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@peiyu/platform-schema';
 import { DEFAULT_BODY_LIMIT_BYTES, parseTrustProxy, startGateway, subgraphUrlsFromEnv } from './gateway.js';
 import { DEFAULT_OPERATION_LIMITS } from './operation-limits.js';
@@ -24,6 +25,8 @@ class GatewayEnv {
 
 const DEFAULT_PORTS: Record<SubgraphName, number> = { communities: 4001, organizations: 4002, assessments: 4003, cultivation: 4004, analytics: 4005 };
 
+startTracing('gateway');
+const logger = new JsonLogger('gateway');
 const env = loadEnv(GatewayEnv);
 const subgraphUrls = subgraphUrlsFromEnv(
   process.env,
@@ -37,8 +40,11 @@ const gateway = await startGateway({
   bodyLimitBytes: env.PEIYU_GATEWAY_BODY_LIMIT_BYTES,
   operationLimits: { maxDepth: env.PEIYU_GATEWAY_MAX_DEPTH, maxComplexity: env.PEIYU_GATEWAY_MAX_COMPLEXITY, defaultListSize: env.PEIYU_GATEWAY_DEFAULT_LIST_SIZE },
   trustProxy: parseTrustProxy(env.PEIYU_GATEWAY_TRUST_PROXY),
+  metrics: new ServiceMetrics('gateway'),
+  logger,
+  accessLog: true,
 });
-console.log(`gateway listening on http://${env.HOST}:${env.PORT}/graphql`);
+logger.info(`gateway listening on http://${env.HOST}:${env.PORT}/graphql`, { port: env.PORT });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import type { JsonLogger, Tracing } from '@peiyu/platform-observability';
 import { DataSource } from 'typeorm';
 import { CULTIVATION_TASK_QUEUE } from '@peiyu/contracts';
 import { EvidenceRelay, createCultivationActivities } from '@peiyu/cultivation-activities';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { createOrganizationActivities } from '@peiyu/organizations-activities';
 import { typeormOptions } from '@peiyu/platform-database';
+import { ActivityLogContextInterceptor } from './observability.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +19,10 @@ export interface WorkerSettings {
   namespace: string;
   /** A prebuilt workflow bundle (production); without it the workflows are bundled at start. */
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** When set, workflows and activities continue the traces of the requests that started or signalled them. */
+  tracing?: Tracing | null;
+  /** Where each activity's end is logged, with its cultivation id. */
+  logger?: JsonLogger;
 }
 
 export interface RunningWorker {
@@ -44,10 +51,15 @@ export async function createWorker(settings: WorkerSettings): Promise<RunningWor
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
     activities: { ...createCultivationActivities(dataSource), ...createOrganizationActivities(dataSource) },
+    interceptors: { activity: [(context) => ({ inbound: new ActivityLogContextInterceptor(context, settings.logger) })] },
+    plugins: settings.tracing ? [new OpenTelemetryPlugin({ resource: settings.tracing.resource, spanProcessor: settings.tracing.spanProcessor })] : [],
   });
   // The evidence relay signals open cultivations when their evidence changes (flow 2).
   const clientConnection = await Connection.connect({ address: settings.temporalAddress });
-  const relay = new EvidenceRelay(dataSource, new Client({ connection: clientConnection, namespace: settings.namespace }));
+  const relay = new EvidenceRelay(
+    dataSource,
+    new Client({ connection: clientConnection, namespace: settings.namespace, interceptors: { workflow: settings.tracing ? [new OpenTelemetryWorkflowClientInterceptor()] : [] } }),
+  );
   return {
     worker,
     dataSource,

@@ -10,114 +10,146 @@ export interface SessionUser {
 }
 
 export interface Session {
+  /** The access token, sent as the bearer token. */
   token: string;
-  /** ISO-8601; the session is treated as ended once this passes. */
+  /** ISO-8601; the access token is not accepted after this (the refresh token renews it). */
   expiresAt: string;
+  /** Opaque and single-use: `refreshToken` rotates it, `signOut` revokes its session. */
+  refreshToken: string;
+  /** ISO-8601; the session has ended once this passes. */
+  refreshTokenExpiresAt: string;
   user: SessionUser;
 }
 
 /** Why the last session ended, so the sign-in page can say so. */
 export type EndReason = 'signed-out' | 'expired';
 
-const TOKEN_KEY = 'peiyu.admin.token';
-const SESSION_KEY = 'peiyu.admin.session';
+/** The whole session in one key, so that another tab never reads one token with another's expiry. */
+export const SESSION_KEY = 'peiyu.admin.session';
+/** Where earlier versions kept the access token alone; removed on every write. */
+const LEGACY_TOKEN_KEY = 'peiyu.admin.token';
+
+/** The part of the Web Storage API the store uses (so tests can give two "tabs" one storage). */
+export type SessionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 type Listener = () => void;
-const listeners = new Set<Listener>();
-let current: Session | null = read();
-let lastEndReason: EndReason | null = null;
 
-function read(): Session | null {
+export interface SessionStore {
+  subscribe(listener: Listener): () => void;
+  get(): Session | null;
+  /** The current access token, even if it has expired (the link chain renews it first). */
+  token(): string | null;
+  start(session: Session): void;
+  updateUser(user: SessionUser): void;
+  end(reason: EndReason): void;
+  /** Why the last session ended (cleared when a new one starts). */
+  endReason(): EndReason | null;
+  /** Re-reads storage, where another tab may have renewed or ended the session; notifies on change. */
+  sync(): Session | null;
+}
+
+export function isPast(iso: string, now = Date.now()): boolean {
+  const time = Date.parse(iso);
+  return Number.isFinite(time) && time <= now;
+}
+
+export function createSessionStore(storage: SessionStorage | null): SessionStore {
+  const listeners = new Set<Listener>();
+  let lastEndReason: EndReason | null = null;
+
+  function read(): Session | null {
+    try {
+      const raw = storage?.getItem(SESSION_KEY);
+      if (!raw) return null;
+      const parsed = JSON.parse(raw) as Partial<Session>;
+      if (!parsed?.user || typeof parsed.token !== 'string' || typeof parsed.expiresAt !== 'string') return null;
+      if (typeof parsed.refreshToken !== 'string' || typeof parsed.refreshTokenExpiresAt !== 'string') return null;
+      // Past the refresh token's expiry nothing can renew it; an expired access token alone can be.
+      if (isPast(parsed.refreshTokenExpiresAt)) return null;
+      return {
+        token: parsed.token,
+        expiresAt: parsed.expiresAt,
+        refreshToken: parsed.refreshToken,
+        refreshTokenExpiresAt: parsed.refreshTokenExpiresAt,
+        user: parsed.user,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  function write(session: Session | null): void {
+    try {
+      storage?.removeItem(LEGACY_TOKEN_KEY);
+      if (session) storage?.setItem(SESSION_KEY, JSON.stringify(session));
+      else storage?.removeItem(SESSION_KEY);
+    } catch {
+      // Without storage the session simply lasts as long as the page.
+    }
+  }
+
+  let current: Session | null = read();
+
+  function emit(): void {
+    for (const listener of listeners) listener();
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => current,
+    token: () => current?.token ?? null,
+    start(session) {
+      current = session;
+      lastEndReason = null;
+      write(session);
+      emit();
+    },
+    updateUser(user) {
+      if (!current) return;
+      const u = current.user;
+      if (u.id === user.id && u.username === user.username && u.displayName === user.displayName && u.role === user.role) {
+        return;
+      }
+      current = { ...current, user };
+      write(current);
+      emit();
+    },
+    end(reason) {
+      if (!current) return;
+      current = null;
+      lastEndReason = reason;
+      write(null);
+      emit();
+    },
+    endReason: () => lastEndReason,
+    sync() {
+      const next = read();
+      if (next?.token === current?.token && next?.refreshToken === current?.refreshToken && next?.expiresAt === current?.expiresAt) return current;
+      if (current && !next) lastEndReason = 'signed-out';
+      current = next;
+      emit();
+      return current;
+    },
+  };
+}
+
+function browserStorage(): SessionStorage | null {
   try {
-    const token = window.localStorage.getItem(TOKEN_KEY);
-    const raw = window.localStorage.getItem(SESSION_KEY);
-    if (!token || !raw) return null;
-    const parsed = JSON.parse(raw) as Omit<Session, 'token'>;
-    if (!parsed?.user || typeof parsed.expiresAt !== 'string') return null;
-    if (isPast(parsed.expiresAt)) return null;
-    return { token, expiresAt: parsed.expiresAt, user: parsed.user };
+    return typeof window === 'undefined' ? null : window.localStorage;
   } catch {
     return null;
   }
 }
 
-function isPast(iso: string): boolean {
-  const time = Date.parse(iso);
-  return Number.isFinite(time) && time <= Date.now();
+export const sessionStore = createSessionStore(browserStorage());
+
+// Keep tabs in step: signing in or out, or renewing the tokens, in one tab applies to the others.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== SESSION_KEY && event.key !== null) return;
+    sessionStore.sync();
+  });
 }
-
-function write(session: Session | null): void {
-  try {
-    if (session) {
-      window.localStorage.setItem(TOKEN_KEY, session.token);
-      window.localStorage.setItem(
-        SESSION_KEY,
-        JSON.stringify({ expiresAt: session.expiresAt, user: session.user }),
-      );
-    } else {
-      window.localStorage.removeItem(TOKEN_KEY);
-      window.localStorage.removeItem(SESSION_KEY);
-    }
-  } catch {
-    // Without storage the session simply lasts as long as the page.
-  }
-}
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
-
-export const sessionStore = {
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  get(): Session | null {
-    return current;
-  },
-  /** The bearer token for the next request, or null when signed out or expired. */
-  token(): string | null {
-    if (current && isPast(current.expiresAt)) {
-      // Never notify React synchronously from inside the link chain.
-      queueMicrotask(() => sessionStore.end('expired'));
-      return null;
-    }
-    return current?.token ?? null;
-  },
-  start(session: Session): void {
-    current = session;
-    lastEndReason = null;
-    write(session);
-    emit();
-  },
-  updateUser(user: SessionUser): void {
-    if (!current) return;
-    const u = current.user;
-    if (u.id === user.id && u.username === user.username && u.displayName === user.displayName && u.role === user.role) {
-      return;
-    }
-    current = { ...current, user };
-    write(current);
-    emit();
-  },
-  end(reason: EndReason): void {
-    if (!current) return;
-    current = null;
-    lastEndReason = reason;
-    write(null);
-    emit();
-  },
-  /** Why the last session ended (cleared when a new one starts). */
-  endReason(): EndReason | null {
-    return lastEndReason;
-  },
-};
-
-// Keep tabs in step: signing out (or in) in one tab applies to the others.
-window.addEventListener('storage', (event) => {
-  if (event.key !== TOKEN_KEY && event.key !== SESSION_KEY && event.key !== null) return;
-  const next = read();
-  if (next?.token === current?.token) return;
-  current = next;
-  emit();
-});

@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { ME } from '../graphql/operations';
 import { UNREAD_NOTIFICATION_COUNT } from '../graphql/notifications';
 import { sessionStore } from '../auth/session';
+import { signOut } from '../auth/browserSession';
 import { useSession } from '../auth/useSession';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -42,6 +43,18 @@ export function Layout() {
             <NavLink to="/escalations" className="nav-link" data-testid="nav-escalations">
               {t('nav.escalations')}
             </NavLink>
+            <NavLink to="/organizations" className="nav-link" data-testid="nav-organizations">
+              {t('nav.organizations')}
+            </NavLink>
+            <NavLink to="/communities" className="nav-link" data-testid="nav-communities">
+              {t('nav.communities')}
+            </NavLink>
+            <NavLink to="/institutions" className="nav-link" data-testid="nav-institutions">
+              {t('nav.institutions')}
+            </NavLink>
+            <NavLink to="/surveys" className="nav-link" data-testid="nav-surveys">
+              {t('nav.surveys')}
+            </NavLink>
             <NavLink to="/analytics" className="nav-link" data-testid="nav-analytics">
               {t('nav.analytics')}
             </NavLink>
@@ -64,7 +77,7 @@ export function Layout() {
               type="button"
               className="button button-ghost"
               data-testid="sign-out"
-              onClick={() => sessionStore.end('signed-out')}
+              onClick={() => void signOut()}
             >
               {t('auth.signOut')}
             </button>

@@ -1,139 +1,50 @@
-// GraphQL operations of the cultivation detail page, with hand-written result and variable types.
+// GraphQL operations of the cultivation detail page; their types are generated (`npm run codegen`).
 // Kept apart from operations.ts so that they load with the (lazily loaded) detail page only.
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
-  CriterionKind,
-  CultivationStatus,
-  DateTime,
-  EscalationStatus,
-  EscalationType,
-  OrganizationCategory,
-  Role,
-  Stage,
-} from './operations';
+  AcknowledgeEscalationMutation,
+  AcknowledgeEscalationMutationVariables,
+  AdvanceWithdrawalPhaseMutation,
+  AdvanceWithdrawalPhaseMutationVariables,
+  ApproveGateMutation,
+  ApproveGateMutationVariables,
+  ConfirmHandoverItemMutation,
+  ConfirmHandoverItemMutationVariables,
+  CultivationDetailFieldsFragment,
+  CultivationDetailQuery,
+  CultivationDetailQueryVariables,
+  EscalationDetailFieldsFragment,
+  ExtendDeadlineMutation,
+  ExtendDeadlineMutationVariables,
+  FlagDeviationMutation,
+  FlagDeviationMutationVariables,
+  PauseCultivationMutation,
+  PauseCultivationMutationVariables,
+  RecordFinalEvaluationMutation,
+  RecordFinalEvaluationMutationVariables,
+  RecordFollowUpMutation,
+  RecordFollowUpMutationVariables,
+  ResumeCultivationMutation,
+  ResumeCultivationMutationVariables,
+  SubmitCorrectionPlanMutation,
+  SubmitCorrectionPlanMutationVariables,
+  TerminateCultivationMutation,
+  TerminateCultivationMutationVariables,
+} from './generated/graphql';
 
-export interface GateCriterionFields {
-  __typename?: 'GateCriterion';
-  kind: CriterionKind;
-  threshold: number;
-  actual: number;
-  met: boolean;
-  evidence: string;
-  missing: number;
-}
+export type { FollowUpResult, HandoverItem, WithdrawalPhase } from './generated/graphql';
 
-export interface EscalationStepFields {
-  __typename?: 'EscalationStep';
-  level: number;
-  /** Who must acknowledge at this level; null when the policy's ladder has no such level. */
-  role: Role | null;
-  raisedAt: DateTime;
-  dueAt: DateTime;
-  acknowledgedAt: DateTime | null;
-  plan: string | null;
-}
-
-export interface EscalationFields {
-  __typename?: 'Escalation';
-  id: string;
-  key: string;
-  type: EscalationType;
-  level: number;
-  stage: Stage;
-  status: EscalationStatus;
-  raisedAt: DateTime;
-  levelDueAt: DateTime;
-  acknowledgedAt: DateTime | null;
-  acknowledgementPlan: string | null;
-  resolvedAt: DateTime | null;
-  resolution: string | null;
-  steps: EscalationStepFields[];
-}
-
-export interface StageRecordFields {
-  __typename?: 'StageRecord';
-  stage: Stage;
-  enteredAt: DateTime;
-  plannedDeadline: DateTime;
-  deadline: DateTime;
-  leftAt: DateTime | null;
-  pausedSeconds: number;
-  policyVersion: number;
-}
-
-export interface TimelineEventFields {
-  __typename?: 'TimelineEvent';
-  sequence: number;
-  /** One of TimelineKind today; a plain string in the schema. */
-  kind: string;
-  at: DateTime;
-  actorId: string | null;
-  actorRole: Role | null;
-  /** The event as recorded, as a JSON string. */
-  details: string;
-}
-
-export interface CultivationDetail {
-  __typename?: 'Cultivation';
-  id: string;
-  stage: Stage;
-  status: CultivationStatus;
-  stageStartedAt: DateTime;
-  stageDeadline: DateTime;
-  startedAt: DateTime;
-  escalationLevel: number;
-  districtId: string;
-  category: OrganizationCategory;
-  pausedAt: DateTime | null;
-  policyVersion: number | null;
-  /** Share of the current stage's working time used; over 1 means overdue. */
-  deadlineUsage: number;
-  atRisk: boolean;
-  overdue: boolean;
-  organization: { __typename?: 'Organization'; id: string; name: string; category: OrganizationCategory };
-  community: { __typename?: 'Community'; id: string; name: string };
-  institution: { __typename?: 'Institution'; id: string; name: string };
-  gate: { __typename?: 'Gate'; met: boolean; evaluatedAt: DateTime | null; criteria: GateCriterionFields[] };
-  deviation: { __typename?: 'Deviation'; note: string; flaggedAt: DateTime; correctionDueAt: DateTime } | null;
-  stageHistory: StageRecordFields[];
-  timeline: TimelineEventFields[];
-  escalations: EscalationFields[];
-  /** The withdrawal stage, once the cultivation has entered it. */
-  withdrawal: WithdrawalFields | null;
-}
-
-export type HandoverItem = 'LEADERSHIP' | 'FINANCES' | 'VENUE' | 'MEMBER_ROSTER' | 'ACTIVITY_PLANNING';
-export type WithdrawalPhase = 'LEADING' | 'ASSISTING' | 'OBSERVING';
-export type FollowUpResult = 'PENDING' | 'PASSED' | 'FAILED' | 'MISSED';
-export interface LevelEvaluationFields {
-  __typename?: 'LevelEvaluation';
-  score: number;
-  note: string;
-}
-export interface WithdrawalFields {
-  __typename?: 'Withdrawal';
-  phase: WithdrawalPhase;
-  handovers: { __typename?: 'Handover'; item: HandoverItem; takenOverBy: string; confirmedByRole: Role; confirmedAt: DateTime }[];
-  pendingHandovers: HandoverItem[];
-  finalEvaluation: {
-    __typename?: 'FinalEvaluation';
-    community: LevelEvaluationFields;
-    organization: LevelEvaluationFields;
-    institution: LevelEvaluationFields;
-    recordedAt: DateTime;
-  } | null;
-  followUps: {
-    __typename?: 'FollowUp';
-    index: number;
-    monthsAfter: number;
-    dueAt: DateTime;
-    windowEndsAt: DateTime;
-    result: FollowUpResult;
-    note: string | null;
-    recordedAt: DateTime | null;
-  }[];
-  reengagements: number;
-}
+export type CultivationDetail = CultivationDetailFieldsFragment;
+export type EscalationFields = EscalationDetailFieldsFragment;
+export type EscalationStepFields = EscalationFields['steps'][number];
+export type GateCriterionFields = CultivationDetail['gate']['criteria'][number];
+export type StageRecordFields = CultivationDetail['stageHistory'][number];
+export type TimelineEventFields = CultivationDetail['timeline'][number];
+export type WithdrawalFields = NonNullable<CultivationDetail['withdrawal']>;
+export type LevelEvaluationFields = NonNullable<WithdrawalFields['finalEvaluation']>['community'];
+export type ConfirmHandoverVariables = ConfirmHandoverItemMutationVariables;
+export type RecordFinalEvaluationVariables = RecordFinalEvaluationMutationVariables;
+export type RecordFollowUpVariables = RecordFollowUpMutationVariables;
 
 const ESCALATION_FIELDS = gql`
   fragment EscalationDetailFields on Escalation {
@@ -265,13 +176,7 @@ const CULTIVATION_FIELDS = gql`
   ${ESCALATION_FIELDS}
 `;
 
-export interface CultivationDetailData {
-  cultivation: CultivationDetail;
-}
-export interface CultivationDetailVariables {
-  id: string;
-}
-export const CULTIVATION_DETAIL: TypedDocumentNode<CultivationDetailData, CultivationDetailVariables> = gql`
+export const CULTIVATION_DETAIL: TypedDocumentNode<CultivationDetailQuery, CultivationDetailQueryVariables> = gql`
   query CultivationDetail($id: ID!) {
     cultivation(id: $id) {
       ...CultivationDetailFields
@@ -283,10 +188,7 @@ export const CULTIVATION_DETAIL: TypedDocumentNode<CultivationDetailData, Cultiv
 // ---- Mutations ----------------------------------------------------------------------------------
 // Each returns the updated cultivation in full, so the cache is current even before the refetch.
 
-export interface ApproveGateVariables {
-  input: { cultivationId: string; note?: string | null };
-}
-export const APPROVE_GATE: TypedDocumentNode<{ approveGate: CultivationDetail }, ApproveGateVariables> = gql`
+export const APPROVE_GATE: TypedDocumentNode<ApproveGateMutation, ApproveGateMutationVariables> = gql`
   mutation ApproveGate($input: ApproveGateInput!) {
     approveGate(input: $input) {
       ...CultivationDetailFields
@@ -295,10 +197,7 @@ export const APPROVE_GATE: TypedDocumentNode<{ approveGate: CultivationDetail },
   ${CULTIVATION_FIELDS}
 `;
 
-export interface ExtendDeadlineVariables {
-  input: { cultivationId: string; newDeadline: DateTime; reason: string };
-}
-export const EXTEND_DEADLINE: TypedDocumentNode<{ extendDeadline: CultivationDetail }, ExtendDeadlineVariables> = gql`
+export const EXTEND_DEADLINE: TypedDocumentNode<ExtendDeadlineMutation, ExtendDeadlineMutationVariables> = gql`
   mutation ExtendDeadline($input: ExtendDeadlineInput!) {
     extendDeadline(input: $input) {
       ...CultivationDetailFields
@@ -307,10 +206,7 @@ export const EXTEND_DEADLINE: TypedDocumentNode<{ extendDeadline: CultivationDet
   ${CULTIVATION_FIELDS}
 `;
 
-export interface PauseCultivationVariables {
-  input: { cultivationId: string; reason: string };
-}
-export const PAUSE_CULTIVATION: TypedDocumentNode<{ pauseCultivation: CultivationDetail }, PauseCultivationVariables> = gql`
+export const PAUSE_CULTIVATION: TypedDocumentNode<PauseCultivationMutation, PauseCultivationMutationVariables> = gql`
   mutation PauseCultivation($input: PauseCultivationInput!) {
     pauseCultivation(input: $input) {
       ...CultivationDetailFields
@@ -319,10 +215,7 @@ export const PAUSE_CULTIVATION: TypedDocumentNode<{ pauseCultivation: Cultivatio
   ${CULTIVATION_FIELDS}
 `;
 
-export interface ResumeCultivationVariables {
-  input: { cultivationId: string };
-}
-export const RESUME_CULTIVATION: TypedDocumentNode<{ resumeCultivation: CultivationDetail }, ResumeCultivationVariables> = gql`
+export const RESUME_CULTIVATION: TypedDocumentNode<ResumeCultivationMutation, ResumeCultivationMutationVariables> = gql`
   mutation ResumeCultivation($input: CultivationRefInput!) {
     resumeCultivation(input: $input) {
       ...CultivationDetailFields
@@ -331,10 +224,7 @@ export const RESUME_CULTIVATION: TypedDocumentNode<{ resumeCultivation: Cultivat
   ${CULTIVATION_FIELDS}
 `;
 
-export interface FlagDeviationVariables {
-  input: { cultivationId: string; note: string; correctionDueAt?: DateTime | null };
-}
-export const FLAG_DEVIATION: TypedDocumentNode<{ flagDeviation: CultivationDetail }, FlagDeviationVariables> = gql`
+export const FLAG_DEVIATION: TypedDocumentNode<FlagDeviationMutation, FlagDeviationMutationVariables> = gql`
   mutation FlagDeviation($input: FlagDeviationInput!) {
     flagDeviation(input: $input) {
       ...CultivationDetailFields
@@ -343,10 +233,7 @@ export const FLAG_DEVIATION: TypedDocumentNode<{ flagDeviation: CultivationDetai
   ${CULTIVATION_FIELDS}
 `;
 
-export interface SubmitCorrectionPlanVariables {
-  input: { cultivationId: string; plan: string };
-}
-export const SUBMIT_CORRECTION_PLAN: TypedDocumentNode<{ submitCorrectionPlan: CultivationDetail }, SubmitCorrectionPlanVariables> = gql`
+export const SUBMIT_CORRECTION_PLAN: TypedDocumentNode<SubmitCorrectionPlanMutation, SubmitCorrectionPlanMutationVariables> = gql`
   mutation SubmitCorrectionPlan($input: SubmitCorrectionPlanInput!) {
     submitCorrectionPlan(input: $input) {
       ...CultivationDetailFields
@@ -355,10 +242,7 @@ export const SUBMIT_CORRECTION_PLAN: TypedDocumentNode<{ submitCorrectionPlan: C
   ${CULTIVATION_FIELDS}
 `;
 
-export interface TerminateCultivationVariables {
-  input: { cultivationId: string; reason: string };
-}
-export const TERMINATE_CULTIVATION: TypedDocumentNode<{ terminateCultivation: CultivationDetail }, TerminateCultivationVariables> = gql`
+export const TERMINATE_CULTIVATION: TypedDocumentNode<TerminateCultivationMutation, TerminateCultivationMutationVariables> = gql`
   mutation TerminateCultivation($input: TerminateCultivationInput!) {
     terminateCultivation(input: $input) {
       ...CultivationDetailFields
@@ -367,10 +251,7 @@ export const TERMINATE_CULTIVATION: TypedDocumentNode<{ terminateCultivation: Cu
   ${CULTIVATION_FIELDS}
 `;
 
-export interface AcknowledgeEscalationVariables {
-  input: { escalationId: string; plan: string };
-}
-export const ACKNOWLEDGE_ESCALATION: TypedDocumentNode<{ acknowledgeEscalation: EscalationFields }, AcknowledgeEscalationVariables> = gql`
+export const ACKNOWLEDGE_ESCALATION: TypedDocumentNode<AcknowledgeEscalationMutation, AcknowledgeEscalationMutationVariables> = gql`
   mutation AcknowledgeEscalation($input: AcknowledgeEscalationInput!) {
     acknowledgeEscalation(input: $input) {
       ...EscalationDetailFields
@@ -379,10 +260,7 @@ export const ACKNOWLEDGE_ESCALATION: TypedDocumentNode<{ acknowledgeEscalation: 
   ${ESCALATION_FIELDS}
 `;
 
-export const ADVANCE_WITHDRAWAL_PHASE: TypedDocumentNode<
-  { advanceWithdrawalPhase: CultivationDetail },
-  { input: { cultivationId: string } }
-> = gql`
+export const ADVANCE_WITHDRAWAL_PHASE: TypedDocumentNode<AdvanceWithdrawalPhaseMutation, AdvanceWithdrawalPhaseMutationVariables> = gql`
   mutation AdvanceWithdrawalPhase($input: WithdrawalRefInput!) {
     advanceWithdrawalPhase(input: $input) {
       ...CultivationDetailFields
@@ -391,10 +269,7 @@ export const ADVANCE_WITHDRAWAL_PHASE: TypedDocumentNode<
   ${CULTIVATION_FIELDS}
 `;
 
-export interface ConfirmHandoverVariables {
-  input: { cultivationId: string; item: HandoverItem; takenOverBy: string };
-}
-export const CONFIRM_HANDOVER_ITEM: TypedDocumentNode<{ confirmHandoverItem: CultivationDetail }, ConfirmHandoverVariables> = gql`
+export const CONFIRM_HANDOVER_ITEM: TypedDocumentNode<ConfirmHandoverItemMutation, ConfirmHandoverItemMutationVariables> = gql`
   mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {
     confirmHandoverItem(input: $input) {
       ...CultivationDetailFields
@@ -403,15 +278,7 @@ export const CONFIRM_HANDOVER_ITEM: TypedDocumentNode<{ confirmHandoverItem: Cul
   ${CULTIVATION_FIELDS}
 `;
 
-export interface RecordFinalEvaluationVariables {
-  input: {
-    cultivationId: string;
-    community: { score: number; note: string };
-    organization: { score: number; note: string };
-    institution: { score: number; note: string };
-  };
-}
-export const RECORD_FINAL_EVALUATION: TypedDocumentNode<{ recordFinalEvaluation: CultivationDetail }, RecordFinalEvaluationVariables> = gql`
+export const RECORD_FINAL_EVALUATION: TypedDocumentNode<RecordFinalEvaluationMutation, RecordFinalEvaluationMutationVariables> = gql`
   mutation RecordFinalEvaluation($input: RecordFinalEvaluationInput!) {
     recordFinalEvaluation(input: $input) {
       ...CultivationDetailFields
@@ -420,10 +287,7 @@ export const RECORD_FINAL_EVALUATION: TypedDocumentNode<{ recordFinalEvaluation:
   ${CULTIVATION_FIELDS}
 `;
 
-export interface RecordFollowUpVariables {
-  input: { cultivationId: string; index: number; passed: boolean; note: string };
-}
-export const RECORD_FOLLOW_UP: TypedDocumentNode<{ recordFollowUp: CultivationDetail }, RecordFollowUpVariables> = gql`
+export const RECORD_FOLLOW_UP: TypedDocumentNode<RecordFollowUpMutation, RecordFollowUpMutationVariables> = gql`
   mutation RecordFollowUp($input: RecordFollowUpInput!) {
     recordFollowUp(input: $input) {
       ...CultivationDetailFields

@@ -46,10 +46,18 @@ export function describeApiError(error: unknown): ApiErrorInfo {
   return { code: error ? 'NETWORK' : 'UNKNOWN', message, fieldErrors: {} };
 }
 
-/** True when any GraphQL error says the caller is not (or no longer) signed in. */
+/**
+ * True when any GraphQL error says the caller is not (or no longer) signed in: in an error from
+ * Apollo Client, or in a raw result's `errors` (as the link chain sees them).
+ */
 export function isUnauthenticated(error: unknown): boolean {
   if (CombinedGraphQLErrors.is(error)) {
     return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
   }
-  return ServerError.is(error) && error.statusCode === 401;
+  if (ServerError.is(error)) return error.statusCode === 401;
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.some((e: { extensions?: Record<string, unknown> } | null) => e?.extensions?.['code'] === 'UNAUTHENTICATED')
+  );
 }

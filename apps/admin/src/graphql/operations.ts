@@ -1,34 +1,42 @@
-// GraphQL operations of the admin app, with hand-written result and variable types.
-// These mirror the gateway's schema by hand for now; a later step generates them from the committed schema.
+// GraphQL operations of the app shell and the cultivation list. Their result and variable types are
+// generated from the gateway's schema (`npm run codegen`, into ./generated/); the documents stay
+// here, beside the pages that use them, so that each lazily loaded page carries its own.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  CultivationFilter,
+  CultivationsQuery,
+  CultivationsQueryVariables,
+  EscalationsQuery,
+  EscalationsQueryVariables,
+  MeQuery,
+  MeQueryVariables,
+  RefreshTokenMutation,
+  RefreshTokenMutationVariables,
+  SessionFieldsFragment,
+  SignInMutation,
+  SignInMutationVariables,
+  SignOutMutation,
+  SignOutMutationVariables,
+  StartCultivationMutation,
+  StartCultivationMutationVariables,
+  StartCultivationOptionsQuery,
+  StartCultivationOptionsQueryVariables,
+} from './generated/graphql';
 
-// ---- Schema enums and scalars ---------------------------------------------------------------
+export type {
+  CriterionKind,
+  CultivationFilter,
+  CultivationStatus,
+  EscalationStatus,
+  EscalationType,
+  OrganizationCategory,
+  Role,
+  Stage,
+} from './generated/graphql';
 
-/** ISO-8601 date-time string. */
+/** ISO-8601 date-time string (the schema's DateTime scalar). */
 export type DateTime = string;
-export type Role =
-  | 'ADMIN'
-  | 'PROGRAMME_MANAGER'
-  | 'STREET_OFFICER'
-  | 'INSTITUTION_DIRECTOR'
-  | 'SUPERVISOR'
-  | 'SOCIAL_WORKER'
-  | 'ANALYST';
-export type OrganizationCategory = 'LIFE_SERVICE' | 'PUBLIC_WELFARE' | 'CULTURE_SPORTS' | 'MEDIATION';
-export type Stage = 'FORMATION' | 'GROWTH' | 'MATURITY' | 'WITHDRAWAL' | 'COMPLETED';
-export type CultivationStatus = 'ACTIVE' | 'PAUSED' | 'TERMINATED';
-export type EscalationType = 'DELAY' | 'INTERRUPTION' | 'DEVIATION' | 'PERFORMANCE';
-export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
-export type CriterionKind =
-  | 'NEEDS_SURVEY_RESPONSES'
-  | 'DEMAND_MATCHES_CATEGORY'
-  | 'INTEREST_ACTIVITIES'
-  | 'ACTIVE_MEMBERS'
-  | 'LEADERS'
-  | 'LEADER_TRAINING_HOURS'
-  | 'CHARTER_ADOPTED'
-  | 'REGULAR_ACTIVITY_MONTHS'
-  | 'FILING_RECORDED';
+
 /** `TimelineEvent.kind` is a plain string in the schema; these are the kinds the process records today. */
 export type TimelineKind =
   | 'STAGE_ENTERED'
@@ -46,7 +54,7 @@ export type TimelineKind =
   | 'TERMINATED'
   | 'COMPLETED';
 
-/** The `extensions.code` values the API uses. */
+/** The `extensions.code` values the API uses (error extensions are not part of the schema). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
@@ -61,47 +69,56 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
-// ---- Fragments' shapes ------------------------------------------------------------------------
+export type UserFields = MeQuery['me'];
+export type SessionFields = SessionFieldsFragment;
+export type CultivationRow = CultivationsQuery['cultivations'][number];
+export type StartCultivationFormOptionsData = StartCultivationOptionsQuery;
+export type StartCultivationInput = StartCultivationMutationVariables['input'];
+export type EscalationRow = EscalationsQuery['escalations'][number];
+/** The list filters; every field optional, combined with AND on the server. */
+export type CultivationsFilter = CultivationFilter;
 
-export interface UserFields {
-  __typename?: 'User';
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-}
-
-// ---- Auth ---------------------------------------------------------------------------------------
-
-export interface SignInInput {
-  username: string;
-  password: string;
-}
-export interface SignInData {
-  signIn: { __typename?: 'AuthPayload'; token: string; expiresAt: DateTime; user: UserFields };
-}
-export interface SignInVariables {
-  input: SignInInput;
-}
-export const SIGN_IN: TypedDocumentNode<SignInData, SignInVariables> = gql`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      token
-      expiresAt
-      user {
-        id
-        username
-        displayName
-        role
-      }
+const SESSION_FIELDS = gql`
+  fragment SessionFields on AuthPayload {
+    token
+    expiresAt
+    refreshToken
+    refreshTokenExpiresAt
+    user {
+      id
+      username
+      displayName
+      role
     }
   }
 `;
 
-export interface MeData {
-  me: UserFields;
-}
-export const ME: TypedDocumentNode<MeData, Record<string, never>> = gql`
+export const SIGN_IN: TypedDocumentNode<SignInMutation, SignInMutationVariables> = gql`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      ...SessionFields
+    }
+  }
+  ${SESSION_FIELDS}
+`;
+
+/** Sent by plain fetch, without an Authorization header (see auth/browserSession.ts). */
+export const REFRESH_TOKEN: TypedDocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables> = gql`
+  mutation RefreshToken($input: RefreshTokenInput!) {
+    refreshToken(input: $input) {
+      ...SessionFields
+    }
+  }
+  ${SESSION_FIELDS}
+`;
+
+export const SIGN_OUT: TypedDocumentNode<SignOutMutation, SignOutMutationVariables> = gql`
+  mutation SignOut($input: SignOutInput!) {
+    signOut(input: $input)
+  }
+`;
+
+export const ME: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
     me {
       id
@@ -112,46 +129,7 @@ export const ME: TypedDocumentNode<MeData, Record<string, never>> = gql`
   }
 `;
 
-// ---- Cultivations -------------------------------------------------------------------------------
-
-export interface CultivationRow {
-  __typename?: 'Cultivation';
-  id: string;
-  stage: Stage;
-  status: CultivationStatus;
-  stageDeadline: DateTime;
-  startedAt: DateTime;
-  organization: {
-    __typename?: 'Organization';
-    id: string;
-    name: string;
-    category: OrganizationCategory;
-  };
-  institution: { __typename?: 'Institution'; id: string; name: string };
-  community: { __typename?: 'Community'; id: string; name: string };
-  escalations: { __typename?: 'Escalation'; id: string; status: EscalationStatus }[];
-}
-export interface CultivationsData {
-  cultivations: CultivationRow[];
-}
-/** The list filters; every field optional, combined with AND on the server. */
-export interface CultivationFilter {
-  districtId?: string;
-  institutionId?: string;
-  communityId?: string;
-  category?: OrganizationCategory;
-  stage?: Stage;
-  status?: CultivationStatus;
-  /** Only those past their stage deadline (true) or not (false). */
-  overdue?: boolean;
-  /** Only those with an open escalation (true) or without (false). */
-  escalated?: boolean;
-  minEscalationLevel?: number;
-}
-export interface CultivationsVariables {
-  filter?: CultivationFilter | null;
-}
-export const CULTIVATIONS: TypedDocumentNode<CultivationsData, CultivationsVariables> = gql`
+export const CULTIVATIONS: TypedDocumentNode<CultivationsQuery, CultivationsQueryVariables> = gql`
   query Cultivations($filter: CultivationFilter) {
     cultivations(filter: $filter) {
       id
@@ -180,17 +158,7 @@ export const CULTIVATIONS: TypedDocumentNode<CultivationsData, CultivationsVaria
   }
 `;
 
-export interface StartCultivationFormOptionsData {
-  organizations: {
-    __typename?: 'Organization';
-    id: string;
-    name: string;
-    category: OrganizationCategory;
-    community: { __typename?: 'Community'; id: string; name: string };
-  }[];
-  institutions: { __typename?: 'Institution'; id: string; name: string }[];
-}
-export const START_CULTIVATION_OPTIONS: TypedDocumentNode<StartCultivationFormOptionsData, Record<string, never>> = gql`
+export const START_CULTIVATION_OPTIONS: TypedDocumentNode<StartCultivationOptionsQuery, StartCultivationOptionsQueryVariables> = gql`
   query StartCultivationOptions {
     organizations {
       id
@@ -208,19 +176,7 @@ export const START_CULTIVATION_OPTIONS: TypedDocumentNode<StartCultivationFormOp
   }
 `;
 
-export interface StartCultivationInput {
-  organizationId: string;
-  institutionId: string;
-  /** ISO-8601 date-time. */
-  formationDeadline: DateTime;
-}
-export interface StartCultivationData {
-  startCultivation: CultivationRow;
-}
-export interface StartCultivationVariables {
-  input: StartCultivationInput;
-}
-export const START_CULTIVATION: TypedDocumentNode<StartCultivationData, StartCultivationVariables> = gql`
+export const START_CULTIVATION: TypedDocumentNode<StartCultivationMutation, StartCultivationMutationVariables> = gql`
   mutation StartCultivation($input: StartCultivationInput!) {
     startCultivation(input: $input) {
       id
@@ -249,26 +205,7 @@ export const START_CULTIVATION: TypedDocumentNode<StartCultivationData, StartCul
   }
 `;
 
-// ---- Escalations --------------------------------------------------------------------------------
-
-export interface EscalationRow {
-  __typename?: 'Escalation';
-  id: string;
-  type: EscalationType;
-  level: number;
-  stage: Stage;
-  raisedAt: DateTime;
-  status: EscalationStatus;
-  cultivation: {
-    __typename?: 'Cultivation';
-    id: string;
-    organization: { __typename?: 'Organization'; id: string; name: string };
-  };
-}
-export interface EscalationsData {
-  escalations: EscalationRow[];
-}
-export const ESCALATIONS: TypedDocumentNode<EscalationsData, Record<string, never>> = gql`
+export const ESCALATIONS: TypedDocumentNode<EscalationsQuery, EscalationsQueryVariables> = gql`
   query Escalations {
     escalations {
       id

@@ -10,6 +10,11 @@ export const en = {
   'nav.dashboard': 'Dashboard',
   'nav.analytics': 'Analytics',
   'nav.inbox': 'Inbox',
+  'nav.organizations': 'Organizations',
+  'nav.communities': 'Communities',
+  'nav.institutions': 'Institutions',
+  'nav.surveys': 'Surveys',
+  'nav.rubrics': 'Rubrics',
   'notifications.bell': 'Notifications',
   'notifications.unread': '{count} unread',
 

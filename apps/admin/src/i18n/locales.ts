@@ -2,13 +2,15 @@ import { en, type MessageKey as AppMessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
 import type { DetailMessageKey } from './cultivationDetail/en';
 import type { InsightsMessageKey } from './insights/en';
+import type { DirectoryMessageKey } from './directory/en';
+import type { AssessmentsMessageKey } from './assessments/en';
 
 export type { Messages };
 /**
  * Every message key: the app's own (en.ts, loaded with the app) and those of lazily loaded pages
  * (their dictionaries load with the page and are added with `addMessages`).
  */
-export type MessageKey = AppMessageKey | DetailMessageKey | InsightsMessageKey;
+export type MessageKey = AppMessageKey | DetailMessageKey | InsightsMessageKey | DirectoryMessageKey | AssessmentsMessageKey;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

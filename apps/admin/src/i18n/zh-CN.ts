@@ -12,6 +12,11 @@ export const zhCN: Messages = {
   'nav.dashboard': '看板',
   'nav.analytics': '数据分析',
   'nav.inbox': '收件箱',
+  'nav.organizations': '组织',
+  'nav.communities': '社区',
+  'nav.institutions': '机构',
+  'nav.surveys': '需求调研',
+  'nav.rubrics': '评估标准',
   'notifications.bell': '通知',
   'notifications.unread': '{count} 条未读',
 

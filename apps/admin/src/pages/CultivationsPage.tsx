@@ -97,7 +97,7 @@ export function CultivationsPage() {
     );
   }
 
-  const booleanValue = (value: boolean | undefined) => (value === undefined ? '' : String(value));
+  const booleanValue = (value: boolean | null | undefined) => (value == null ? '' : String(value));
 
   return (
     <div className="page">

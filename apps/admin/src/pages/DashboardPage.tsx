@@ -161,9 +161,9 @@ function Headlines({ districtId }: { districtId: string | null }) {
     ) : null;
   }
   const numbers: { name: string; value: number; to: string; alert?: boolean }[] = [
-    { name: 'active', value: headlines.active.length, to: listLink(districtId, { status: 'ACTIVE' }) },
-    { name: 'overdue', value: headlines.overdue.length, to: listLink(districtId, { overdue: 'true' }), alert: true },
-    { name: 'escalated', value: headlines.escalated.length, to: listLink(districtId, { escalated: 'true' }), alert: true },
+    { name: 'active', value: headlines.active, to: listLink(districtId, { status: 'ACTIVE' }) },
+    { name: 'overdue', value: headlines.overdue, to: listLink(districtId, { overdue: 'true' }), alert: true },
+    { name: 'escalated', value: headlines.escalated, to: listLink(districtId, { escalated: 'true' }), alert: true },
     { name: 'openEscalations', value: headlines.openEscalationCount, to: '/escalations', alert: true },
   ];
   const funnel = STAGES.map((stage) => headlines.stageFunnel.find((s) => s.stage === stage)?.count ?? 0);

@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { SIGN_IN } from '../graphql/operations';
 import { describeApiError } from '../graphql/errors';
 import { sessionStore } from '../auth/session';
+import { sessionFromPayload } from '../auth/browserSession';
 import { useSession } from '../auth/useSession';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -39,12 +40,7 @@ export function SignInPage() {
     try {
       const { data } = await signIn({ variables: { input: { username: username.trim(), password } } });
       if (!data) throw new Error('signIn returned no data');
-      const { token, expiresAt, user } = data.signIn;
-      sessionStore.start({
-        token,
-        expiresAt,
-        user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-      });
+      sessionStore.start(sessionFromPayload(data.signIn));
       navigate(redirectTarget(location.state), { replace: true });
     } catch (caught) {
       const info = describeApiError(caught);

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CultivationStatus, EscalationType, OrganizationCategory, Stage } from '@peiyu/contracts';
+import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, RubricKind, Stage } from '@peiyu/contracts';
 
 export const ANALYTICS_SCHEMA = 'analytics';
 
@@ -16,7 +16,7 @@ export const REPORTING_TIME_ZONE = 'Asia/Shanghai';
  */
 @Entity({ schema: ANALYTICS_SCHEMA, name: 'projection_position' })
 export class ProjectionPositionEntity {
-  /** The source outbox, by schema name, e.g. `cultivation`. */
+  /** The source outbox, by schema name: `cultivation`, `organizations` or `assessments`. */
   @PrimaryColumn('text') source: string;
   /** BIGINT: TypeORM reads it as a string. */
   @Column('bigint', { name: 'last_id' }) lastId: string;
@@ -28,8 +28,14 @@ export class ProjectionPositionEntity {
 export class CultivationFactEntity {
   @PrimaryColumn('uuid', { name: 'cultivation_id' }) cultivationId: string;
   @Column('uuid', { name: 'district_id' }) districtId: string;
+  /** The street of the organization's community; null when it lies directly under its district, or the event did not say (written before it carried streetId). */
+  @Index()
+  @Column('uuid', { name: 'street_id', nullable: true }) streetId: string | null;
   @Index()
   @Column('uuid', { name: 'institution_id' }) institutionId: string;
+  /** The organization cultivated; null when the event did not say. */
+  @Index()
+  @Column('uuid', { name: 'organization_id', nullable: true }) organizationId: string | null;
   @Index()
   @Column('uuid', { name: 'community_id' }) communityId: string;
   @Column('text') category: OrganizationCategory;
@@ -60,7 +66,7 @@ export class StagePeriodEntity {
   @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
   @Column('text') stage: Stage;
   @Column('timestamptz', { name: 'entered_at' }) enteredAt: Date;
-  /** The stage deadline set on entry, when an event carried it; pauses move it later by as long as they last. */
+  /** The stage deadline set on entry (the planned one), when an event carried it; later changes are in deadline_extension. */
   @Column('timestamptz', { nullable: true }) deadline: Date | null;
   @Column('timestamptz', { name: 'left_at', nullable: true }) leftAt: Date | null;
   @Column('text', { nullable: true }) exit: StagePeriodExit | null;
@@ -97,4 +103,75 @@ export class EscalationFactEntity {
   @Column('int', { name: 'acknowledged_level', nullable: true }) acknowledgedLevel: number | null;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
   @Column('text', { nullable: true }) resolution: string | null;
+}
+
+/** One `cultivation.deadline-extended` event, on the stage period it changed: the deadline history of the stay. */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'deadline_extension' })
+@Index(['stagePeriodId', 'at'])
+export class DeadlineExtensionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column('bigint', { name: 'stage_period_id' }) stagePeriodId: string;
+  /** When the extension was recorded. */
+  @Column('timestamptz') at: Date;
+  /** The deadline from then on. */
+  @Column('timestamptz') deadline: Date;
+}
+
+/** How a withdrawal follow-up went: recorded as passed or failed, or its window passed without a record. */
+export type FollowUpOutcome = 'PASSED' | 'FAILED' | 'MISSED';
+
+/**
+ * One outcome of one withdrawal follow-up (`cultivation.follow-up-recorded`). A follow-up missed and
+ * then recorded late has two rows, MISSED then its result; a re-engagement starts new follow-ups.
+ */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'follow_up_fact' })
+export class FollowUpFactEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Index()
+  @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  /** Its position in the cultivation's current list of follow-ups, from 0. */
+  @Column('int') index: number;
+  /** How many months after the final evaluation it fell due (1, 3, 6 by default). */
+  @Column('int', { name: 'months_after' }) monthsAfter: number;
+  @Column('text') result: FollowUpOutcome;
+  @Index()
+  @Column('timestamptz') at: Date;
+}
+
+/** One organization as analytics knows it from organizations-service's outbox. */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'organization_fact' })
+export class OrganizationFactEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' }) organizationId: string;
+  /** The status of the latest `organization.status-changed` event; null when none was seen. */
+  @Column('text', { nullable: true }) status: OrganizationStatus | null;
+  @Column('timestamptz', { name: 'status_at', nullable: true }) statusAt: Date | null;
+  /** When its filing was recorded (`organization.evidence-changed` with FILING); null while not filed. */
+  @Column('timestamptz', { name: 'filed_at', nullable: true }) filedAt: Date | null;
+  /** The latest `organization.evidence-changed` with ACTIVITIES: when an activity of it was last recorded or changed. */
+  @Column('timestamptz', { name: 'last_activity_at', nullable: true }) lastActivityAt: Date | null;
+}
+
+/**
+ * One capacity or maturity assessment (`assessment.recorded` in assessments-service's outbox), once
+ * per assessment id. It names the organization only: its district, institution and so on come from
+ * the organization's cultivation at query time, so the order in which the two outboxes are projected
+ * does not matter.
+ */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'assessment_fact' })
+@Index(['assessedOn', 'kind'])
+export class AssessmentFactEntity {
+  @PrimaryColumn('uuid', { name: 'assessment_id' }) assessmentId: string;
+  @Index()
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') kind: RubricKind;
+  /** The total score, 0..100, as the event gave it (NUMERIC: TypeORM reads it as a string). */
+  @Column('numeric') score: string;
+  /** The pass score of the rubric version it was scored against. */
+  @Column('numeric', { name: 'pass_score' }) passScore: string;
+  /** The verdict as assessments-service recorded it (score >= passScore). */
+  @Column('boolean') passed: boolean;
+  /** The day assessed, a local date. */
+  @Column('date', { name: 'assessed_on' }) assessedOn: string;
+  /** When assessments-service recorded it. */
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
 }

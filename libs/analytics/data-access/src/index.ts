@@ -1,19 +1,35 @@
 import {
   ANALYTICS_SCHEMA,
+  AssessmentFactEntity,
   CultivationFactEntity,
+  DeadlineExtensionEntity,
   EscalationFactEntity,
+  FollowUpFactEntity,
+  OrganizationFactEntity,
   PauseIntervalEntity,
   ProjectionPositionEntity,
   StagePeriodEntity,
 } from './entities.js';
 import { AnalyticsCultivationFacts1764300000500 } from './migrations/1764300000500-analytics-cultivation-facts.js';
 import { AnalyticsIndicatorFacts1764300000600 } from './migrations/1764300000600-analytics-indicator-facts.js';
+import { AnalyticsScopesDeadlinesOutcomes1764300000700 } from './migrations/1764300000700-analytics-scopes-deadlines-outcomes.js';
+import { AnalyticsAssessmentFacts1764800000100 } from './migrations/1764800000100-analytics-assessment-facts.js';
 
 export * from './entities.js';
 
-/** What analytics-service owns in PostgreSQL: its read model, fed only from the other services' outboxes. */
+/** What analytics-service owns in PostgreSQL: its read model, fed only from the other services' outboxes (cultivation, organizations and assessments). */
 export const analyticsOwnership = {
   schemas: [ANALYTICS_SCHEMA],
-  entities: [ProjectionPositionEntity, CultivationFactEntity, EscalationFactEntity, StagePeriodEntity, PauseIntervalEntity],
-  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600],
+  entities: [
+    ProjectionPositionEntity,
+    CultivationFactEntity,
+    EscalationFactEntity,
+    StagePeriodEntity,
+    PauseIntervalEntity,
+    DeadlineExtensionEntity,
+    FollowUpFactEntity,
+    OrganizationFactEntity,
+    AssessmentFactEntity,
+  ],
+  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600, AnalyticsScopesDeadlinesOutcomes1764300000700, AnalyticsAssessmentFacts1764800000100],
 };

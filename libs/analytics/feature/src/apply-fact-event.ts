@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { STAGES } from '@peiyu/contracts';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
+import type { AssessmentFactEvent } from './assessment-events.js';
 import type { CultivationFactEvent } from './cultivation-events.js';
+import type { OrganizationFactEvent } from './organization-events.js';
 
 /** Runs an UPDATE and returns how many rows it changed (TypeORM answers `[rows, count]` for UPDATE). */
 async function updateCount(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
@@ -21,10 +23,11 @@ export async function applyFactEvent(manager: EntityManager, fact: CultivationFa
       // The event has no instant of its own: the outbox row's is when the start was committed.
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "analytics"."cultivation_fact"
-           ("cultivation_id", "district_id", "institution_id", "community_id", "category", "stage", "status", "started_at", "cohort", "stage_entered_at")
-         VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, date_trunc('month', $7::timestamptz AT TIME ZONE '${REPORTING_TIME_ZONE}')::date, $7)
+           ("cultivation_id", "district_id", "institution_id", "community_id", "category", "stage", "status", "started_at", "cohort", "stage_entered_at",
+            "street_id", "organization_id")
+         VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, date_trunc('month', $7::timestamptz AT TIME ZONE '${REPORTING_TIME_ZONE}')::date, $7, $8, $9)
          ON CONFLICT ("cultivation_id") DO NOTHING RETURNING "cultivation_id"`,
-        [e.cultivationId, e.districtId, e.institutionId, e.communityId, e.category, e.stage, occurredAt],
+        [e.cultivationId, e.districtId, e.institutionId, e.communityId, e.category, e.stage, occurredAt, e.streetId, e.organizationId],
       );
       if (inserted.length === 0) return 'the cultivation was started before';
       await manager.query(
@@ -86,6 +89,27 @@ export async function applyFactEvent(manager: EntityManager, fact: CultivationFa
       }
       return null;
     }
+    case 'deadline-extended': {
+      const e = fact.event;
+      // The stay in progress in that stage; its whole deadline history is kept.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "analytics"."deadline_extension" ("stage_period_id", "at", "deadline")
+         SELECT p."id", $3, $4 FROM "analytics"."stage_period" p WHERE p."cultivation_id" = $1 AND p."stage" = $2 AND p."left_at" IS NULL
+         RETURNING "id"`,
+        [e.cultivationId, e.stage, e.at, e.deadline],
+      );
+      return inserted.length === 0 ? 'the cultivation is unknown or not in that stage' : null;
+    }
+    case 'follow-up-recorded': {
+      const e = fact.event;
+      const [known]: unknown[] = await manager.query(`SELECT 1 FROM "analytics"."cultivation_fact" WHERE "cultivation_id" = $1`, [e.cultivationId]);
+      if (!known) return 'the cultivation is unknown';
+      await manager.query(
+        `INSERT INTO "analytics"."follow_up_fact" ("cultivation_id", "index", "months_after", "result", "at") VALUES ($1, $2, $3, $4, $5)`,
+        [e.cultivationId, e.index, e.monthsAfter, e.result, e.at],
+      );
+      return null;
+    }
     case 'escalation-raised': {
       const e = fact.event;
       // The same escalation climbing the ladder: one escalation, at its highest level, raised when first raised.
@@ -123,4 +147,46 @@ export async function applyFactEvent(manager: EntityManager, fact: CultivationFa
       return updated === 0 ? 'the escalation was never raised' : null;
     }
   }
+}
+
+/** Applies one organizations-service event to `organization_fact`, inside the projector's transaction; never worth a log line. */
+export async function applyOrganizationEvent(manager: EntityManager, fact: OrganizationFactEvent): Promise<string | null> {
+  switch (fact.kind) {
+    case 'filed':
+      await manager.query(
+        `INSERT INTO "analytics"."organization_fact" ("organization_id", "filed_at") VALUES ($1, $2)
+         ON CONFLICT ("organization_id") DO UPDATE SET "filed_at" = COALESCE("organization_fact"."filed_at", EXCLUDED."filed_at")`,
+        [fact.organizationId, fact.at],
+      );
+      return null;
+    case 'activity-changed':
+      await manager.query(
+        `INSERT INTO "analytics"."organization_fact" ("organization_id", "last_activity_at") VALUES ($1, $2)
+         ON CONFLICT ("organization_id") DO UPDATE SET "last_activity_at" = GREATEST("organization_fact"."last_activity_at", EXCLUDED."last_activity_at")`,
+        [fact.organizationId, fact.at],
+      );
+      return null;
+    case 'status-changed':
+      await manager.query(
+        `INSERT INTO "analytics"."organization_fact" ("organization_id", "status", "status_at") VALUES ($1, $2, $3)
+         ON CONFLICT ("organization_id") DO UPDATE SET "status" = EXCLUDED."status", "status_at" = EXCLUDED."status_at"`,
+        [fact.organizationId, fact.status, fact.at],
+      );
+      return null;
+  }
+}
+
+/**
+ * Records one assessment in `assessment_fact`, inside the projector's transaction; an assessment is
+ * recorded once and never changed, so a replay of its event changes nothing. Returns why it changed
+ * nothing when it was seen before, else null.
+ */
+export async function applyAssessmentEvent(manager: EntityManager, fact: AssessmentFactEvent): Promise<string | null> {
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO "analytics"."assessment_fact" ("assessment_id", "organization_id", "kind", "score", "pass_score", "passed", "assessed_on", "recorded_at")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT ("assessment_id") DO NOTHING RETURNING "assessment_id"`,
+    [fact.assessmentId, fact.organizationId, fact.kind, fact.score, fact.passScore, fact.passed, fact.assessedOn, fact.at],
+  );
+  return inserted.length === 0 ? 'the assessment was recorded before' : null;
 }

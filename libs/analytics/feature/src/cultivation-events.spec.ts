@@ -9,6 +9,7 @@ describe('parseCultivationEvent', () => {
     institutionId: randomUUID(),
     communityId: randomUUID(),
     districtId: randomUUID(),
+    streetId: randomUUID(),
     category: 'MEDIATION',
     stage: 'FORMATION',
     stageDeadline: '2026-03-01T00:00:00.000Z',
@@ -24,9 +25,11 @@ describe('parseCultivationEvent', () => {
         kind: 'started',
         event: {
           cultivationId,
+          organizationId: started.organizationId,
           institutionId: started.institutionId,
           communityId: started.communityId,
           districtId: started.districtId,
+          streetId: started.streetId,
           category: 'MEDIATION',
           stage: 'FORMATION',
           stageDeadline: new Date(started.stageDeadline),
@@ -54,6 +57,29 @@ describe('parseCultivationEvent', () => {
       ok: true,
       value: { kind: 'stage-changed', event: { cultivationId, from: 'FORMATION', to: 'GROWTH', at: new Date(at), deadline: null } },
     });
+    const deadline = '2026-02-01T00:00:00.000Z';
+    expect(parseCultivationEvent('cultivation.deadline-extended', 1, { cultivationId, stage: 'GROWTH', deadline, at })).toEqual({
+      ok: true,
+      value: { kind: 'deadline-extended', event: { cultivationId, stage: 'GROWTH', deadline: new Date(deadline), at: new Date(at) } },
+    });
+  });
+
+  it('reads the outcome of a withdrawal follow-up', () => {
+    expect(parseCultivationEvent('cultivation.follow-up-recorded', 1, { cultivationId, index: 1, monthsAfter: 3, result: 'FAILED', at })).toEqual({
+      ok: true,
+      value: { kind: 'follow-up-recorded', event: { cultivationId, index: 1, monthsAfter: 3, result: 'FAILED', at: new Date(at) } },
+    });
+    expect(parseCultivationEvent('cultivation.follow-up-recorded', 1, { cultivationId, index: -1, monthsAfter: 3, result: 'LATE', at })).toEqual({
+      ok: false,
+      reason: 'invalid or missing index, result',
+    });
+  });
+
+  it('reads a start written before it carried streetId, or with a null one, as without a street', () => {
+    const older: Record<string, unknown> = { ...started };
+    delete older.streetId;
+    expect(parseCultivationEvent('cultivation.started', 1, older)).toMatchObject({ ok: true, value: { event: { streetId: null } } });
+    expect(parseCultivationEvent('cultivation.started', 1, { ...started, streetId: null })).toMatchObject({ ok: true, value: { event: { streetId: null } } });
   });
 
   it('reads a deadline on cultivation.stage-changed when the event carries one, and tolerates a start without a usable one', () => {
@@ -81,6 +107,10 @@ describe('parseCultivationEvent', () => {
     expect(parseCultivationEvent('cultivation.escalation-acknowledged', 1, { cultivationId, escalationId, level: 0, at })).toEqual({
       ok: false,
       reason: 'invalid or missing level',
+    });
+    expect(parseCultivationEvent('cultivation.deadline-extended', 1, { cultivationId, stage: 'GROWTH', deadline: 'later', at })).toEqual({
+      ok: false,
+      reason: 'invalid or missing deadline',
     });
   });
 });

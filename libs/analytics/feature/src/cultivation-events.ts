@@ -10,6 +10,7 @@ import {
   type OrganizationCategory,
   type Stage,
 } from '@peiyu/contracts';
+import type { FollowUpOutcome } from '@peiyu/analytics-data-access';
 
 /**
  * The cultivation events the analytics read model consumes, checked before they touch it: an event
@@ -18,9 +19,13 @@ import {
  */
 export interface CultivationStarted {
   cultivationId: string;
+  /** Null when missing or not an id (the event is used anyway). */
+  organizationId: string | null;
   institutionId: string;
   communityId: string;
   districtId: string;
+  /** The community's street; null when the community has none, or the event is older than the field (the event is used anyway). */
+  streetId: string | null;
   category: OrganizationCategory;
   stage: Stage;
   /** The deadline of the first stage; null when missing or not a date (the event is used anyway). */
@@ -55,16 +60,36 @@ export interface StageChanged {
   from: Stage;
   to: Stage;
   at: Date;
-  /**
-   * The deadline of the stage entered. Not in version 1 of the event yet; read when present so that
-   * on-time rates cover every stage as soon as cultivation-service sends it.
-   */
+  /** The deadline of the stage entered; null for COMPLETED, or when missing (events written before it was added). */
   deadline: Date | null;
+}
+
+export interface DeadlineExtended {
+  cultivationId: string;
+  stage: Stage;
+  /** The new deadline of the stage. */
+  deadline: Date;
+  at: Date;
 }
 
 export interface StatusChanged {
   cultivationId: string;
   status: CultivationStatus;
+  at: Date;
+}
+
+/**
+ * The outcome of a withdrawal follow-up, as the cultivation projection writes it (events.ts):
+ * `{ cultivationId, index, monthsAfter, result: PASSED | FAILED | MISSED, at }`, one event when a
+ * follow-up is recorded and one when its window passes without a record.
+ */
+export const FOLLOW_UP_RECORDED_EVENT = 'cultivation.follow-up-recorded';
+
+export interface FollowUpRecorded {
+  cultivationId: string;
+  index: number;
+  monthsAfter: number;
+  result: FollowUpOutcome;
   at: Date;
 }
 
@@ -74,7 +99,9 @@ export type CultivationFactEvent =
   | { kind: 'escalation-acknowledged'; event: EscalationAcknowledged }
   | { kind: 'escalation-resolved'; event: EscalationResolved }
   | { kind: 'stage-changed'; event: StageChanged }
-  | { kind: 'status-changed'; event: StatusChanged };
+  | { kind: 'status-changed'; event: StatusChanged }
+  | { kind: 'deadline-extended'; event: DeadlineExtended }
+  | { kind: 'follow-up-recorded'; event: FollowUpRecorded };
 
 /** The event types and versions the projection understands. */
 export const PROJECTED_EVENT_VERSIONS: Record<string, number> = {
@@ -84,6 +111,8 @@ export const PROJECTED_EVENT_VERSIONS: Record<string, number> = {
   'cultivation.escalation-resolved': EVENT_VERSIONS['cultivation.escalation-resolved'],
   'cultivation.stage-changed': EVENT_VERSIONS['cultivation.stage-changed'],
   'cultivation.status-changed': EVENT_VERSIONS['cultivation.status-changed'],
+  'cultivation.deadline-extended': EVENT_VERSIONS['cultivation.deadline-extended'],
+  [FOLLOW_UP_RECORDED_EVENT]: EVENT_VERSIONS['cultivation.follow-up-recorded'],
 };
 
 export type ParseResult = { ok: true; value: CultivationFactEvent } | { ok: false; reason: string } | { ok: 'ignored' };
@@ -91,12 +120,14 @@ export type ParseResult = { ok: true; value: CultivationFactEvent } | { ok: fals
 type Payload = Record<string, unknown>;
 type Check = (value: unknown) => boolean;
 
+const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ['PASSED', 'FAILED', 'MISSED'];
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
 const uuid: Check = (value) => typeof value === 'string' && isUUID(value);
 const instant: Check = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const stage: Check = (value) => oneOf(STAGES, value);
 const level: Check = (value) => Number.isInteger(value) && (value as number) >= 1;
 const optionalInstant = (value: unknown): Date | null => (instant(value) ? new Date(value as string) : null);
+const optionalUuid = (value: unknown): string | null => (uuid(value) ? (value as string) : null);
 
 function problemOf(payload: Payload, checks: Record<string, Check>): string | null {
   const bad = Object.entries(checks)
@@ -125,9 +156,11 @@ export function parseCultivationEvent(type: string, version: number, payload: un
           kind: 'started',
           event: {
             cultivationId: str('cultivationId'),
+            organizationId: optionalUuid(p.organizationId),
             institutionId: str('institutionId'),
             communityId: str('communityId'),
             districtId: str('districtId'),
+            streetId: optionalUuid(p.streetId),
             category: p.category as OrganizationCategory,
             stage: p.stage as Stage,
             stageDeadline: optionalInstant(p.stageDeadline),
@@ -164,6 +197,25 @@ export function parseCultivationEvent(type: string, version: number, payload: un
         kind: 'status-changed',
         event: { cultivationId: str('cultivationId'), status: p.status as CultivationStatus, at: new Date(str('at')) },
       }));
+    case 'cultivation.deadline-extended':
+      return parse({ cultivationId: uuid, stage, deadline: instant, at: instant }, () => ({
+        kind: 'deadline-extended',
+        event: { cultivationId: str('cultivationId'), stage: p.stage as Stage, deadline: new Date(str('deadline')), at: new Date(str('at')) },
+      }));
+    case FOLLOW_UP_RECORDED_EVENT:
+      return parse(
+        {
+          cultivationId: uuid,
+          index: (v) => Number.isInteger(v) && (v as number) >= 0,
+          monthsAfter: (v) => Number.isInteger(v) && (v as number) >= 0,
+          result: (v) => oneOf(FOLLOW_UP_OUTCOMES, v),
+          at: instant,
+        },
+        () => ({
+          kind: 'follow-up-recorded',
+          event: { cultivationId: str('cultivationId'), index: p.index as number, monthsAfter: p.monthsAfter as number, result: p.result as FollowUpOutcome, at: new Date(str('at')) },
+        }),
+      );
     default:
       // cultivation.stage-changed
       return parse({ cultivationId: uuid, from: stage, to: stage, at: instant }, () => ({

@@ -1,11 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyFactEvent } from './apply-fact-event.js';
+import { applyAssessmentEvent, applyFactEvent, applyOrganizationEvent } from './apply-fact-event.js';
+import { parseAssessmentEvent } from './assessment-events.js';
 import { parseCultivationEvent } from './cultivation-events.js';
+import { parseOrganizationEvent } from './organization-events.js';
 
-/** The outbox this projector reads, and its key in `analytics.projection_position`. */
+/** The outboxes the projectors read (by schema name), and their keys in `analytics.projection_position`. */
 export const CULTIVATION_SOURCE = 'cultivation';
+export const ORGANIZATIONS_SOURCE = 'organizations';
+export const ASSESSMENTS_SOURCE = 'assessments';
 /** How often the outbox is polled when the projection has caught up. */
 export const POLL_INTERVAL_MS = 500;
 /** Events read and applied per transaction; a full batch is followed at once by the next. */
@@ -16,7 +20,7 @@ const GAP_WAIT_WARNING_MS = 30_000;
 const UNDEFINED_TABLE = '42P01';
 const INVALID_SCHEMA_NAME = '3F000';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   type: string;
   version: number;
@@ -41,12 +45,12 @@ function pgCode(error: unknown): string | undefined {
 }
 
 /**
- * Feeds the analytics read model from cultivation-service's outbox (`"cultivation"."outbox"`): every
- * 500 ms it reads the events after its stored position, in id order and in batches, and applies each
- * to the read model (`cultivation_fact`, `stage_period`, `pause_interval`, `escalation_fact` in the
- * `analytics` schema; see apply-fact-event.ts) in the same transaction that moves the position, so an
- * event is applied exactly once. It never reads cultivation's own tables, and no user
- * request waits on it.
+ * Feeds the analytics read model from another service's outbox (`"<source>"."outbox"`): every
+ * 500 ms it reads the events after its stored position for that source, in id order and in batches,
+ * and applies each to the read model (see apply-fact-event.ts) in the same transaction that moves the
+ * position, so an event is applied exactly once. It never reads the source's own tables, and no user
+ * request waits on it. Each source has its own position, lock and gap watch: one source down or
+ * behind does not hold the other up.
  *
  * Outbox ids come from a sequence, so they may become visible out of order (a transaction holding a
  * lower id commits after a higher one) and may leave holes for good (rollbacks, `ON CONFLICT DO
@@ -58,9 +62,12 @@ function pgCode(error: unknown): string | undefined {
  * it): that is logged once and retried. The timer is cleared and the running batch awaited on
  * shutdown, so nothing keeps the process (or a test) alive.
  */
-@Injectable()
-export class CultivationProjector implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
-  private readonly logger = new Logger('CultivationProjector');
+export abstract class OutboxProjector implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  /** The schema whose outbox is read; also the key of the position. */
+  protected abstract readonly source: string;
+  /** Who creates that outbox, for the log line while it does not exist. */
+  protected abstract readonly owner: string;
+  protected abstract readonly logger: Logger;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -68,7 +75,10 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
   private failing = false;
   private gapWatch: GapWatch | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(protected readonly db: DataSource) {}
+
+  /** Applies one row in the projector's transaction; logs and passes what it cannot use. */
+  protected abstract apply(manager: EntityManager, row: OutboxRow): Promise<void>;
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -106,7 +116,7 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
   private async pollOnce(): Promise<boolean> {
     try {
       const more = await this.projectBatch();
-      if (this.waitingForSource) this.logger.log(`"${CULTIVATION_SOURCE}"."outbox" is there now; projecting.`);
+      if (this.waitingForSource) this.logger.log(`"${this.source}"."outbox" is there now; projecting.`);
       if (this.failing) this.logger.log('Projecting again.');
       this.waitingForSource = false;
       this.failing = false;
@@ -115,7 +125,7 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
       const code = pgCode(error);
       if (code === UNDEFINED_TABLE || code === INVALID_SCHEMA_NAME) {
         if (!this.waitingForSource) {
-          this.logger.warn(`"${CULTIVATION_SOURCE}"."outbox" does not exist yet (cultivation-service creates it); retrying every ${POLL_INTERVAL_MS} ms.`);
+          this.logger.warn(`"${this.source}"."outbox" does not exist yet (${this.owner} creates it); retrying every ${POLL_INTERVAL_MS} ms.`);
         }
         this.waitingForSource = true;
       } else if (!this.failing) {
@@ -130,11 +140,11 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
     return this.db.transaction(async (manager) => {
       // One projecting instance at a time; the others skip their turn. An idle turn writes nothing.
       const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "locked"`, [
-        `peiyu.analytics.projection:${CULTIVATION_SOURCE}`,
+        `peiyu.analytics.projection:${this.source}`,
       ]);
       if (!locked) return false;
       const [position]: { last_id: string }[] = await manager.query(`SELECT "last_id" FROM "analytics"."projection_position" WHERE "source" = $1`, [
-        CULTIVATION_SOURCE,
+        this.source,
       ]);
       let lastId = position ? BigInt(position.last_id) : 0n;
       const skippableUpTo = await this.settledGapLimit(manager);
@@ -142,7 +152,7 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
       const rows: OutboxRow[] = await manager.query(
         // Ordered by the BIGINT column itself, not by its text form selected as "id".
         `SELECT o."id"::text AS "id", o."type", o."version", o."payload", o."occurred_at"
-         FROM "${CULTIVATION_SOURCE}"."outbox" o WHERE o."id" > $1::bigint ORDER BY o."id" LIMIT $2`,
+         FROM "${this.source}"."outbox" o WHERE o."id" > $1::bigint ORDER BY o."id" LIMIT $2`,
         [lastId.toString(), BATCH_SIZE],
       );
       let blocked = false;
@@ -160,7 +170,7 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
         await manager.query(
           `INSERT INTO "analytics"."projection_position" ("source", "last_id") VALUES ($1, $2)
            ON CONFLICT ("source") DO UPDATE SET "last_id" = EXCLUDED."last_id"`,
-          [CULTIVATION_SOURCE, lastId.toString()],
+          [this.source, lastId.toString()],
         );
       }
       return !blocked && rows.length === BATCH_SIZE;
@@ -194,14 +204,72 @@ export class CultivationProjector implements OnApplicationBootstrap, OnModuleDes
     this.gapWatch = { snapshot, upToId, since: Date.now(), warned: false };
   }
 
-  private async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
+}
+
+/** Feeds cultivation_fact, stage_period, deadline_extension, pause_interval and escalation_fact from `"cultivation"."outbox"`. */
+@Injectable()
+export class CultivationProjector extends OutboxProjector {
+  protected readonly source = CULTIVATION_SOURCE;
+  protected readonly owner = 'cultivation-service';
+  protected readonly logger = new Logger('CultivationProjector');
+
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db);
+  }
+
+  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
     const parsed = parseCultivationEvent(row.type, row.version, row.payload);
     if (parsed.ok === 'ignored') return;
     if (!parsed.ok) {
-      this.logger.warn(`Skipped ${CULTIVATION_SOURCE} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
+      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
       return;
     }
     const unused = await applyFactEvent(manager, parsed.value, row.occurred_at);
-    if (unused) this.logger.warn(`${CULTIVATION_SOURCE} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
+    if (unused) this.logger.warn(`${this.source} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
+  }
+}
+
+/** Feeds organization_fact (filing, status, last activity change) from `"organizations"."outbox"`. */
+@Injectable()
+export class OrganizationProjector extends OutboxProjector {
+  protected readonly source = ORGANIZATIONS_SOURCE;
+  protected readonly owner = 'organizations-service';
+  protected readonly logger = new Logger('OrganizationProjector');
+
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db);
+  }
+
+  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
+    const parsed = parseOrganizationEvent(row.type, row.version, row.payload);
+    if (parsed.ok === 'ignored') return;
+    if (!parsed.ok) {
+      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
+      return;
+    }
+    await applyOrganizationEvent(manager, parsed.value);
+  }
+}
+
+/** Feeds assessment_fact (capacity and maturity scores) from `"assessments"."outbox"`. */
+@Injectable()
+export class AssessmentProjector extends OutboxProjector {
+  protected readonly source = ASSESSMENTS_SOURCE;
+  protected readonly owner = 'assessments-service';
+  protected readonly logger = new Logger('AssessmentProjector');
+
+  constructor(@InjectDataSource() db: DataSource) {
+    super(db);
+  }
+
+  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
+    const parsed = parseAssessmentEvent(row.type, row.version, row.payload);
+    if (parsed.ok === 'ignored') return;
+    if (!parsed.ok) {
+      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
+      return;
+    }
+    const unused = await applyAssessmentEvent(manager, parsed.value);
+    if (unused) this.logger.warn(`${this.source} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
   }
 }

@@ -1,6 +1,7 @@
 export * from './analytics.module.js';
 export * from './analytics.service.js';
 export * from './analytics.types.js';
+export * from './assessment-events.js';
 export * from './cultivation.projector.js';
 export * from './cultivation-events.js';
 export * from './csv.js';

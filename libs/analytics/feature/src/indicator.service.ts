@@ -1,22 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ESCALATION_TYPES, STAGES, type EscalationType, type Stage } from '@peiyu/contracts';
+import { DEFAULT_PROCESS_POLICY, ESCALATION_TYPES, RUBRIC_KINDS, STAGES, type EscalationType, type RubricKind, type Scope, type Stage } from '@peiyu/contracts';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import { DomainException } from '@peiyu/platform-nest';
 import { toCsv, type CsvValue } from './csv.js';
 import { periodsOf, resolveRange, todayIn, type DateRange, type Period, type PeriodBucket } from './indicator-periods.js';
+import { DEADLINE_STEPS_SQL, deadlineInForce, deadlineJoins, pausedAt } from './overdue-sql.js';
+import { scopeParams, scopeSql, type ScopeParams } from './scope.js';
+import { SCORE_BANDS } from './indicator.types.js';
 import type {
   EscalationIndicatorInput,
   EscalationRow,
   EscalationTable,
+  FilingRateRow,
+  FilingRateTable,
+  FollowUpRow,
+  FollowUpTable,
   IndicatorGroupBy,
   IndicatorInput,
   IndicatorTable,
+  OverdueRow,
+  OverdueTable,
+  ScoreIndicatorInput,
+  ScoreRow,
+  ScoreTable,
   StageFunnelRow,
   StageFunnelTable,
   TimeInStageRow,
   TimeInStageTable,
+  WithdrawalOutcomeRow,
+  WithdrawalOutcomeTable,
 } from './indicator.types.js';
 
 /** The most rows an indicator table may have; a query that could exceed it is refused before it runs. */
@@ -31,6 +45,7 @@ const TZ = REPORTING_TIME_ZONE;
 /** The group of a cultivation row `c`, as text. Only these fixed expressions are ever put into SQL. */
 const GROUP_SQL: Record<IndicatorGroupBy, string> = {
   DISTRICT: `c."district_id"::text`,
+  STREET: `c."street_id"::text`,
   INSTITUTION: `c."institution_id"::text`,
   COMMUNITY: `c."community_id"::text`,
   CATEGORY: `c."category"`,
@@ -39,6 +54,7 @@ const GROUP_SQL: Record<IndicatorGroupBy, string> = {
 
 const GROUP_NOUN: Record<IndicatorGroupBy, string> = {
   DISTRICT: 'districts',
+  STREET: 'streets',
   INSTITUTION: 'institutions',
   COMMUNITY: 'communities',
   CATEGORY: 'categories',
@@ -47,11 +63,20 @@ const GROUP_NOUN: Record<IndicatorGroupBy, string> = {
 
 const BUCKET_UNIT: Record<PeriodBucket, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
-/** The cultivations `c` the filter keeps: parameters $1-$4 (null for a list not given). */
+/**
+ * The cultivations `c` the filter keeps, within the caller's scopes: the filter's parameters $1-$4 and
+ * $7 (null for a list not given), the scope's $8-$12 (see scope.ts). A filter naming something
+ * outside the scopes keeps nothing of it.
+ */
 const FILTER_SQL = `($1::uuid[] IS NULL OR c."district_id" = ANY($1::uuid[]))
   AND ($2::uuid[] IS NULL OR c."institution_id" = ANY($2::uuid[]))
   AND ($3::uuid[] IS NULL OR c."community_id" = ANY($3::uuid[]))
-  AND ($4::text[] IS NULL OR c."category" = ANY($4::text[]))`;
+  AND ($4::text[] IS NULL OR c."category" = ANY($4::text[]))
+  AND ($7::uuid[] IS NULL OR c."street_id" = ANY($7::uuid[]))
+  AND ${scopeSql('c', 8)}`;
+
+/** The first parameter number free for a statement's own parameters, after FILTER_SQL's and inRange's. */
+const FIRST_EXTRA_PARAM = 13;
 
 /** The instant column falls within the range: parameters $5 (first day) and $6 (last day), local dates. */
 const inRange = (column: string) =>
@@ -61,6 +86,45 @@ const inRange = (column: string) =>
 const periodKeySql = (bucket: PeriodBucket | null, column: string) =>
   bucket ? `to_char(date_trunc('${BUCKET_UNIT[bucket]}', ${column} AT TIME ZONE '${TZ}'), 'YYYY-MM-DD')` : `'ALL'`;
 
+/** The key of the period a local date column falls in, as Period.key has it. */
+const periodKeyOfDateSql = (bucket: PeriodBucket | null, column: string) =>
+  bucket ? `to_char(date_trunc('${BUCKET_UNIT[bucket]}', ${column}::timestamp), 'YYYY-MM-DD')` : `'ALL'`;
+
+/**
+ * The assessments a score table counts, as "scored" rows (group, period, kind, score, pass_score):
+ * those assessed within the range ($5-$6, local dates) of the kinds in $13 (all when null), with
+ * latestOnly each organization's latest of each kind and period only, each joined to its
+ * organization's cultivation `c` (the one started last by the end of the day assessed, else the
+ * first started after; none, and the assessment is not counted), kept by FILTER_SQL.
+ */
+function scoredAssessmentsSql(plan: Plan, latestOnly: boolean): string {
+  const assessedBy = `((a."assessed_on" + 1)::timestamp AT TIME ZONE '${TZ}')`;
+  return `"assessed" AS (
+      SELECT f.*, ${periodKeyOfDateSql(plan.bucket, 'f."assessed_on"')} AS "period"
+      FROM "analytics"."assessment_fact" f
+      WHERE f."assessed_on" BETWEEN $5::date AND $6::date AND ($${FIRST_EXTRA_PARAM}::text[] IS NULL OR f."kind" = ANY($${FIRST_EXTRA_PARAM}::text[]))
+    ),
+    "counted" AS (
+      ${
+        latestOnly
+          ? `SELECT DISTINCT ON (x."organization_id", x."kind", x."period") x.* FROM "assessed" x
+             ORDER BY x."organization_id", x."kind", x."period", x."assessed_on" DESC, x."recorded_at" DESC, x."assessment_id" DESC`
+          : `SELECT * FROM "assessed"`
+      }
+    ),
+    "scored" AS (
+      SELECT ${plan.groupSql} AS "group", a."period", a."kind", a."score", a."pass_score"
+      FROM "counted" a
+      JOIN LATERAL (
+        SELECT * FROM "analytics"."cultivation_fact" o WHERE o."organization_id" = a."organization_id"
+        ORDER BY o."started_at" < ${assessedBy} DESC,
+          CASE WHEN o."started_at" < ${assessedBy} THEN o."started_at" END DESC, o."started_at", o."cultivation_id"
+        LIMIT 1
+      ) c ON true
+      WHERE ${FILTER_SQL}
+    )`;
+}
+
 /** The seconds between two instants as float8, never negative; null when either is (GREATEST alone would make that 0). */
 const secondsBetween = (from: string, to: string) => `(CASE WHEN ${to} - ${from} IS NULL THEN NULL ELSE GREATEST(extract(epoch FROM ${to} - ${from})::float8, 0) END)`;
 
@@ -69,9 +133,26 @@ interface Plan {
   bucket: PeriodBucket | null;
   range: DateRange;
   periods: Period[];
-  /** $1-$6 of FILTER_SQL and inRange. */
-  params: [string[] | null, string[] | null, string[] | null, string[] | null, string, string];
+  /** $1-$12 of FILTER_SQL and inRange. */
+  params: [string[] | null, string[] | null, string[] | null, string[] | null, string, string, string[] | null, ...ScopeParams];
   groupSql: string;
+}
+
+/** One non-empty cell of the score table as the database computes it. */
+type ScoreCell = { group: string | null; period: string; kind: RubricKind; assessed: number; meanScore: number | null; medianScore: number | null; passed: number } & Record<
+  (typeof SCORE_BANDS)[number]['column'],
+  number
+>;
+
+/** Hours ahead of UTC of REPORTING_TIME_ZONE, which keeps no daylight saving time. */
+const REPORTING_UTC_OFFSET_HOURS = 8;
+
+/** The end of a local day (midnight after it, in the reporting zone), or `now` when that is later than now. */
+function endOfDay(day: string, now: Date): Date {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const end = new Date(next.getTime() - REPORTING_UTC_OFFSET_HOURS * 3_600_000);
+  return end < now ? end : now;
 }
 
 const round = (value: number | null, places: number): number | null => (value == null ? null : Math.round(value * 10 ** places) / 10 ** places);
@@ -80,15 +161,16 @@ const cellKey = (...parts: (string | number | null)[]) => parts.map((part) => (p
 
 /**
  * The indicator tables, computed on request from the analytics read model only (cultivation_fact,
- * stage_period, pause_interval, escalation_fact), never from another service's tables. Each runs in
- * one read-only snapshot: the size check and the table see the same data.
+ * stage_period, pause_interval, escalation_fact, assessment_fact and the other facts), never from
+ * another service's tables. Each runs in one read-only snapshot: the size check and the table see
+ * the same data.
  */
 @Injectable()
 export class IndicatorService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async stageFunnel(input: IndicatorInput, now = new Date()): Promise<StageFunnelTable> {
-    const plan = this.plan(input, now);
+  async stageFunnel(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<StageFunnelTable> {
+    const plan = this.plan(input, scopes, now);
     const raw = await this.read(async (m) => {
       await this.checkSize(m, plan, STAGES.length, 'stages');
       return (await m.query(
@@ -119,13 +201,15 @@ export class IndicatorService {
     return this.table(plan, rows, ['stage', 'entered', 'passed', 'terminated']);
   }
 
-  async timeInStage(input: IndicatorInput, now = new Date()): Promise<TimeInStageTable> {
-    const plan = this.plan(input, now);
+  async timeInStage(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<TimeInStageTable> {
+    const plan = this.plan(input, scopes, now);
     const raw = await this.read(async (m) => {
       await this.checkSize(m, plan, TIMED_STAGES.length, 'stages');
       return (await m.query(
-        `WITH "stay" AS (
-           SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'p."left_at"')} AS "period", p."stage", p."left_at", p."deadline",
+        `WITH ${DEADLINE_STEPS_SQL},
+         "stay" AS (
+           SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'p."left_at"')} AS "period", p."stage", p."left_at", p."entered_at",
+             p."deadline" AS "planned", ${deadlineInForce('p')} AS "deadline",
              ${secondsBetween('p."entered_at"', 'p."left_at"')} AS "seconds",
              COALESCE((
                SELECT sum(${secondsBetween('GREATEST(x."paused_at", p."entered_at")', 'LEAST(COALESCE(x."resumed_at", p."left_at"), p."left_at")')})
@@ -133,16 +217,30 @@ export class IndicatorService {
                WHERE x."cultivation_id" = p."cultivation_id" AND x."paused_at" < p."left_at" AND (x."resumed_at" IS NULL OR x."resumed_at" > p."entered_at")
              ), 0)::float8 AS "paused"
            FROM "analytics"."stage_period" p JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = p."cultivation_id"
+           ${deadlineJoins('p', 'p."left_at"')}
            WHERE ${FILTER_SQL} AND p."exit" = 'ADVANCED' AND ${inRange('p."left_at"')}
          )
          SELECT "group", "period", "stage", count(*)::int AS "completed",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST("seconds" - "paused", 0)) / 86400 AS "medianDays",
            percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST("seconds" - "paused", 0)) / 86400 AS "p90Days",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${secondsBetween('"entered_at"', '"deadline"')} - "paused") / 86400 AS "medianPlannedDays",
            count(*) FILTER (WHERE "deadline" IS NOT NULL)::int AS "withDeadline",
-           count(*) FILTER (WHERE "deadline" IS NOT NULL AND "left_at" <= "deadline" + make_interval(secs => "paused"))::int AS "onTime"
+           count(*) FILTER (WHERE "left_at" <= "deadline")::int AS "onTime",
+           count(*) FILTER (WHERE "planned" IS NOT NULL AND "left_at" <= "planned" + make_interval(secs => "paused"))::int AS "onTimeAsPlanned"
          FROM "stay" GROUP BY 1, 2, 3`,
         plan.params,
-      )) as { group: string | null; period: string; stage: Stage; completed: number; medianDays: number; p90Days: number; withDeadline: number; onTime: number }[];
+      )) as {
+        group: string | null;
+        period: string;
+        stage: Stage;
+        completed: number;
+        medianDays: number;
+        p90Days: number;
+        medianPlannedDays: number | null;
+        withDeadline: number;
+        onTime: number;
+        onTimeAsPlanned: number;
+      }[];
     });
     const cells = new Map(raw.map((r) => [cellKey(r.group, r.period, r.stage), r]));
     const rows: TimeInStageRow[] = [];
@@ -157,17 +255,19 @@ export class IndicatorService {
           completed: cell?.completed ?? 0,
           medianDays: round(cell?.medianDays ?? null, 2),
           p90Days: round(cell?.p90Days ?? null, 2),
+          medianPlannedDays: round(cell?.medianPlannedDays ?? null, 2),
           withDeadline,
           onTime,
           onTimeRate: withDeadline > 0 ? round(onTime / withDeadline, 4) : null,
+          onTimeAsPlanned: cell?.onTimeAsPlanned ?? 0,
         });
       }
     }
-    return this.table(plan, rows, ['stage', 'completed', 'medianDays', 'p90Days', 'withDeadline', 'onTime', 'onTimeRate']);
+    return this.table(plan, rows, ['stage', 'completed', 'medianDays', 'p90Days', 'medianPlannedDays', 'withDeadline', 'onTime', 'onTimeRate', 'onTimeAsPlanned']);
   }
 
-  async escalations(input: EscalationIndicatorInput, now = new Date()): Promise<EscalationTable> {
-    const plan = this.plan(input, now);
+  async escalations(input: EscalationIndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<EscalationTable> {
+    const plan = this.plan(input, scopes, now);
     const byType = input.splitBy?.includes('TYPE') ?? false;
     const byLevel = input.splitBy?.includes('HIGHEST_LEVEL') ?? false;
     const raw = await this.read(async (m) => {
@@ -233,8 +333,207 @@ export class IndicatorService {
     return this.table(plan, rows, ['type', 'highestLevel', 'raised', 'acknowledged', 'resolved', 'openNow', 'medianDaysToAcknowledge', 'medianDaysToResolve']);
   }
 
+  async overdue(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<OverdueTable> {
+    const plan = this.plan(input, scopes, now);
+    const today = todayIn(TZ, now);
+    // Each period is counted at the end of its last day, or now while it runs; one not begun has no instant to count at.
+    const begun = plan.periods.filter((period) => period.start <= today).map((period) => ({ period, asOf: endOfDay(period.end, now) }));
+    const raw = await this.read(async (m) => {
+      await this.checkSize(m, plan, 1, 'rows');
+      if (begun.length === 0) return [];
+      const [keys, instants] = [FIRST_EXTRA_PARAM, FIRST_EXTRA_PARAM + 1];
+      return (await m.query(
+        `WITH ${DEADLINE_STEPS_SQL},
+         "t" AS (
+           SELECT u."key", u."at" FROM unnest($${keys}::text[], $${instants}::timestamptz[]) AS u("key", "at")
+           WHERE ${inRange('u."at" - interval \'1 microsecond\'')}
+         ),
+         "running" AS (
+           SELECT ${plan.groupSql} AS "group", t."key" AS "period", t."at", ${deadlineInForce('p')} AS "deadline"
+           FROM "t"
+           JOIN "analytics"."stage_period" p ON p."entered_at" <= t."at" AND (p."left_at" IS NULL OR p."left_at" > t."at") AND p."stage" <> 'COMPLETED'
+           JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = p."cultivation_id"
+           ${deadlineJoins('p', 't."at"')}
+           WHERE ${FILTER_SQL} AND NOT ${pausedAt('p', 't."at"')}
+         )
+         SELECT "group", "period", count(*)::int AS "running",
+           count("deadline")::int AS "withDeadline",
+           count(*) FILTER (WHERE "deadline" < "at")::int AS "overdue"
+         FROM "running" GROUP BY 1, 2`,
+        [...plan.params, begun.map(({ period }) => period.key), begun.map(({ asOf }) => asOf)],
+      )) as { group: string | null; period: string; running: number; withDeadline: number; overdue: number }[];
+    });
+    const cells = new Map(raw.map((r) => [cellKey(r.group, r.period), r]));
+    const asOf = new Map(begun.map(({ period, asOf: instant }) => [period.key, instant]));
+    const rows: OverdueRow[] = [];
+    for (const { group, period } of this.grid(plan, raw)) {
+      const instant = asOf.get(period.key) ?? null;
+      const cell = cells.get(cellKey(group, period.key));
+      const running = instant ? (cell?.running ?? 0) : null;
+      const overdue = instant ? (cell?.overdue ?? 0) : null;
+      rows.push({
+        ...this.rowHeading(group, period),
+        asOf: instant ? instant.toISOString() : null,
+        running,
+        withDeadline: instant ? (cell?.withDeadline ?? 0) : null,
+        overdue,
+        overdueRate: running ? round((overdue ?? 0) / running, 4) : null,
+      });
+    }
+    return this.table(plan, rows, ['asOf', 'running', 'withDeadline', 'overdue', 'overdueRate']);
+  }
+
+  async filingRate(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<FilingRateTable> {
+    const plan = this.plan(input, scopes, now);
+    const raw = await this.read(async (m) => {
+      await this.checkSize(m, plan, 1, 'rows');
+      return (await m.query(
+        `SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'p."entered_at"')} AS "period",
+           count(DISTINCT p."cultivation_id")::int AS "reachedMaturity",
+           count(DISTINCT p."cultivation_id") FILTER (WHERE o."filed_at" IS NOT NULL)::int AS "filed"
+         FROM "analytics"."stage_period" p
+         JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = p."cultivation_id"
+         LEFT JOIN "analytics"."organization_fact" o ON o."organization_id" = c."organization_id"
+         WHERE ${FILTER_SQL} AND p."stage" = 'MATURITY' AND ${inRange('p."entered_at"')}
+         GROUP BY 1, 2`,
+        plan.params,
+      )) as { group: string | null; period: string; reachedMaturity: number; filed: number }[];
+    });
+    const cells = new Map(raw.map((r) => [cellKey(r.group, r.period), r]));
+    const rows: FilingRateRow[] = this.grid(plan, raw).map(({ group, period }) => {
+      const cell = cells.get(cellKey(group, period.key));
+      const reachedMaturity = cell?.reachedMaturity ?? 0;
+      const filed = cell?.filed ?? 0;
+      return { ...this.rowHeading(group, period), reachedMaturity, filed, filingRate: reachedMaturity > 0 ? round(filed / reachedMaturity, 4) : null };
+    });
+    return this.table(plan, rows, ['reachedMaturity', 'filed', 'filingRate']);
+  }
+
+  async withdrawalOutcome(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<WithdrawalOutcomeTable> {
+    const plan = this.plan(input, scopes, now);
+    const raw = await this.read(async (m) => {
+      await this.checkSize(m, plan, 1, 'rows');
+      return (await m.query(
+        `SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'p."entered_at"')} AS "period",
+           count(DISTINCT p."cultivation_id")::int AS "completed",
+           count(DISTINCT p."cultivation_id") FILTER (
+             WHERE o."last_activity_at" > p."entered_at" AND o."status" IS DISTINCT FROM 'DISSOLVED'
+           )::int AS "stillActive"
+         FROM "analytics"."stage_period" p
+         JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = p."cultivation_id"
+         LEFT JOIN "analytics"."organization_fact" o ON o."organization_id" = c."organization_id"
+         WHERE ${FILTER_SQL} AND p."stage" = 'COMPLETED' AND ${inRange('p."entered_at"')}
+         GROUP BY 1, 2`,
+        plan.params,
+      )) as { group: string | null; period: string; completed: number; stillActive: number }[];
+    });
+    const cells = new Map(raw.map((r) => [cellKey(r.group, r.period), r]));
+    const rows: WithdrawalOutcomeRow[] = this.grid(plan, raw).map(({ group, period }) => {
+      const cell = cells.get(cellKey(group, period.key));
+      const completed = cell?.completed ?? 0;
+      const stillActive = cell?.stillActive ?? 0;
+      return { ...this.rowHeading(group, period), completed, stillActive, stillActiveRate: completed > 0 ? round(stillActive / completed, 4) : null };
+    });
+    return this.table(plan, rows, ['completed', 'stillActive', 'stillActiveRate']);
+  }
+
+  async followUps(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<FollowUpTable> {
+    const plan = this.plan(input, scopes, now);
+    const raw = await this.read(async (m) => {
+      const seen: { months: number }[] = await m.query(
+        `SELECT DISTINCT f."months_after" AS "months"
+         FROM "analytics"."follow_up_fact" f JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = f."cultivation_id"
+         WHERE ${FILTER_SQL} AND ${inRange('f."at"')}`,
+        plan.params,
+      );
+      const months = [...new Set([...DEFAULT_PROCESS_POLICY.withdrawal.followUpMonths, ...seen.map((row) => row.months)])].sort((a, b) => a - b);
+      await this.checkSize(m, plan, months.length, 'follow-up offsets');
+      const rows = (await m.query(
+        `SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'f."at"')} AS "period", f."months_after" AS "monthsAfter",
+           count(*) FILTER (WHERE f."result" = 'PASSED')::int AS "passed",
+           count(*) FILTER (WHERE f."result" = 'FAILED')::int AS "failed",
+           count(*) FILTER (WHERE f."result" = 'MISSED')::int AS "missed"
+         FROM "analytics"."follow_up_fact" f JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = f."cultivation_id"
+         WHERE ${FILTER_SQL} AND ${inRange('f."at"')}
+         GROUP BY 1, 2, 3`,
+        plan.params,
+      )) as { group: string | null; period: string; monthsAfter: number; passed: number; failed: number; missed: number }[];
+      return { months, rows };
+    });
+    const cells = new Map(raw.rows.map((r) => [cellKey(r.group, r.period, r.monthsAfter), r]));
+    const rows: FollowUpRow[] = [];
+    for (const { group, period } of this.grid(plan, raw.rows)) {
+      for (const monthsAfter of raw.months) {
+        const cell = cells.get(cellKey(group, period.key, monthsAfter));
+        const passed = cell?.passed ?? 0;
+        const failed = cell?.failed ?? 0;
+        rows.push({
+          ...this.rowHeading(group, period),
+          monthsAfter,
+          passed,
+          failed,
+          missed: cell?.missed ?? 0,
+          passRate: passed + failed > 0 ? round(passed / (passed + failed), 4) : null,
+        });
+      }
+    }
+    return this.table(plan, rows, ['monthsAfter', 'passed', 'failed', 'missed', 'passRate']);
+  }
+
+  async scores(input: ScoreIndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<ScoreTable> {
+    const plan = this.plan(input, scopes, now);
+    const kinds: readonly RubricKind[] = input.kind ? [input.kind] : RUBRIC_KINDS;
+    const params = [...plan.params, input.kind ? [input.kind] : null];
+    const scored = scoredAssessmentsSql(plan, input.latestOnly === true);
+    const raw = await this.read(async (m) => {
+      // The groups are those of the assessments counted: an organization's cultivation may have ended before the range.
+      await this.checkSize(m, plan, kinds.length, kinds.length === 1 ? 'kind' : 'kinds', {
+        sql: `WITH ${scored} SELECT count(*)::int AS "n" FROM (SELECT DISTINCT "group" FROM "scored") g`,
+        params,
+      });
+      return (await m.query(
+        `WITH ${scored}
+         SELECT "group", "period", "kind", count(*)::int AS "assessed",
+           round(avg("score"), 2)::float8 AS "meanScore",
+           -- In hundredths, a median of scores with two decimals is whole or a half, exact in float8.
+           (round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ("score" * 100)::float8))::numeric) / 100)::float8 AS "medianScore",
+           count(*) FILTER (WHERE "score" >= "pass_score")::int AS "passed",
+           ${SCORE_BANDS.map(
+             (band) =>
+               `count(*) FILTER (WHERE "score" >= ${band.from}${band.to === 100 ? '' : ` AND "score" < ${band.to}`})::int AS "${band.column}"`,
+           ).join(',\n           ')}
+         FROM "scored" GROUP BY 1, 2, 3`,
+        params,
+      )) as ScoreCell[];
+    });
+    const cells = new Map(raw.map((r) => [cellKey(r.group, r.period, r.kind), r]));
+    const rows: ScoreRow[] = [];
+    for (const { group, period } of this.grid(plan, raw)) {
+      for (const kind of kinds) {
+        const cell = cells.get(cellKey(group, period.key, kind));
+        const assessed = cell?.assessed ?? 0;
+        const passed = cell?.passed ?? 0;
+        rows.push({
+          ...this.rowHeading(group, period),
+          kind,
+          assessed,
+          meanScore: cell?.meanScore ?? null,
+          medianScore: cell?.medianScore ?? null,
+          passed,
+          passRate: assessed > 0 ? round(passed / assessed, 4) : null,
+          band0To20: cell?.band0To20 ?? 0,
+          band20To40: cell?.band20To40 ?? 0,
+          band40To60: cell?.band40To60 ?? 0,
+          band60To80: cell?.band60To80 ?? 0,
+          band80To100: cell?.band80To100 ?? 0,
+        });
+      }
+    }
+    return this.table(plan, rows, ['kind', 'assessed', 'meanScore', 'medianScore', 'passed', 'passRate', ...SCORE_BANDS.map((band) => band.column)]);
+  }
+
   /** The request as SQL parameters, its range resolved and split; refuses a bad period naming its field. */
-  private plan(input: IndicatorInput, now: Date): Plan {
+  private plan(input: IndicatorInput, scopes: readonly Scope[], now: Date): Plan {
     const range = resolveRange(input.period, todayIn(TZ, now));
     const bucket = input.period?.bucket ?? null;
     const groupBy = input.groupBy ?? null;
@@ -251,6 +550,8 @@ export class IndicatorService {
         nonEmpty(filter?.categories),
         range.from,
         range.to,
+        nonEmpty(filter?.streetIds),
+        ...scopeParams(scopes),
       ],
       groupSql: groupBy ? GROUP_SQL[groupBy] : 'NULL::text',
     };
@@ -262,9 +563,18 @@ export class IndicatorService {
    * before its end, not ended before its start: only those can have anything in it), times the
    * periods, times the rows each group and period has.
    */
-  private async checkSize(m: EntityManager, plan: Plan, rowsPerCell: number, rowNoun: string): Promise<void> {
+  private async checkSize(
+    m: EntityManager,
+    plan: Plan,
+    rowsPerCell: number,
+    rowNoun: string,
+    groupCount?: { sql: string; params: unknown[] },
+  ): Promise<void> {
     let groups = 1;
-    if (plan.groupBy) {
+    if (plan.groupBy && groupCount) {
+      const [{ n }]: { n: number }[] = await m.query(groupCount.sql, groupCount.params);
+      groups = n;
+    } else if (plan.groupBy) {
       const [{ n }]: { n: number }[] = await m.query(
         `SELECT count(DISTINCT ${plan.groupSql})::int AS "n" FROM "analytics"."cultivation_fact" c
          WHERE ${FILTER_SQL} AND c."started_at" < (($6::date + 1)::timestamp AT TIME ZONE '${TZ}')

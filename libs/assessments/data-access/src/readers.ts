@@ -23,6 +23,7 @@ export async function findCommunityDemand(db: DataSource, communityId: string): 
 
 /** The latest assessment of an organization of one kind, as a gate or an escalation judges it. */
 export interface LatestAssessment {
+  assessmentId: string;
   kind: 'CAPACITY' | 'MATURITY';
   score: number;
   passScore: number;
@@ -33,11 +34,11 @@ export interface LatestAssessment {
 
 /** The latest capacity and maturity assessment of an organization (by day assessed, then recorded); one query. */
 export async function findLatestAssessments(db: DataSource, organizationId: string): Promise<LatestAssessment[]> {
-  const rows: { kind: 'CAPACITY' | 'MATURITY'; total: string; pass_score: string; passed: boolean; assessed_on: string }[] = await db.query(
-    `SELECT DISTINCT ON ("kind") "kind", "total", "pass_score", "passed", to_char("assessed_on", 'YYYY-MM-DD') AS "assessed_on"
+  const rows: { id: string; kind: 'CAPACITY' | 'MATURITY'; total: string; pass_score: string; passed: boolean; assessed_on: string }[] = await db.query(
+    `SELECT DISTINCT ON ("kind") "id", "kind", "total", "pass_score", "passed", to_char("assessed_on", 'YYYY-MM-DD') AS "assessed_on"
        FROM "assessments"."assessment" WHERE "organization_id" = $1
       ORDER BY "kind", "assessed_on" DESC, "created_at" DESC`,
     [organizationId],
   );
-  return rows.map((r) => ({ kind: r.kind, score: Number(r.total), passScore: Number(r.pass_score), passed: r.passed, assessedOn: r.assessed_on }));
+  return rows.map((r) => ({ assessmentId: r.id, kind: r.kind, score: Number(r.total), passScore: Number(r.pass_score), passed: r.passed, assessedOn: r.assessed_on }));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PROCESS_POLICY, type Actor, type ProcessEvent } from '@peiyu/contracts';
+import { DEFAULT_DIRECTION_WATCH, DEFAULT_PROCESS_POLICY, type Actor, type ProcessEvent, type WithdrawalState } from '@peiyu/contracts';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { typeormOptions } from '@peiyu/platform-database';
 import { requireDatabaseUrl } from '@peiyu/platform-testing';
@@ -137,5 +137,126 @@ describe('cultivation activities', () => {
     const own = { ...DEFAULT_PROCESS_POLICY, version: 7, maxPauseSeconds: 60 };
     await db.query(`INSERT INTO cultivation.process_policy (id, district_id, version, document) VALUES ($1, $2, 7, $3)`, [randomUUID(), districtId, JSON.stringify(own)]);
     expect(await activities.loadPolicy({ districtId })).toEqual(own);
+  });
+
+  it('judges direction from the recorded activities and the community demand analysis, read through their owners', async () => {
+    const [districtId, streetId, communityId, organizationId, surveyId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await db.query(`INSERT INTO communities.district (id, name, code, version) VALUES ($1, '方向测试区', $2, 1)`, [districtId, `DIR-${districtId.slice(0, 8)}`]);
+    await db.query(`INSERT INTO communities.street (id, district_id, name, version) VALUES ($1, $2, '街道', 1)`, [streetId, districtId]);
+    await db.query(`INSERT INTO communities.community (id, street_id, district_id, name, version) VALUES ($1, $2, $3, '社区', 1)`, [communityId, streetId, districtId]);
+    await db.query(`INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, '助餐队', $2, 'LIFE_SERVICE', 'FORMING', 1)`, [organizationId, communityId]);
+    await db.query(`INSERT INTO assessments.needs_survey (id, community_id, title, version) VALUES ($1, $2, '需求调查', 1)`, [surveyId, communityId]);
+    for (let i = 0; i < 3; i++) await db.query(`INSERT INTO assessments.survey_response (id, survey_id, demand_categories) VALUES ($1, $2, ARRAY['LIFE_SERVICE'])`, [randomUUID(), surveyId]);
+    const day = (daysAgo: number) => new Date(Date.now() + 8 * 3600000 - daysAgo * 86400000).toISOString().slice(0, 10);
+    const activity = (kind: string, title: string, daysAgo: number) =>
+      db.query(`INSERT INTO organizations.activity (id, organization_id, kind, title, held_on, hours, participants, version) VALUES ($1, $2, $3, $4, $5, 2, 10, 1)`, [randomUUID(), organizationId, kind, title, day(daysAgo)]);
+    await activity('SERVICE', '周三助餐', 40);
+    await activity('INTEREST_ACTIVITY', '棋牌娱乐', 30);
+    await activity('INTEREST_ACTIVITY', '麻将比赛', 20);
+    await activity('MEETING', '骨干例会', 15);
+    await activity('INTEREST_ACTIVITY', '扑克联赛', 10);
+    await activity('INTEREST_ACTIVITY', '棋牌娱乐', 5);
+    await activity('SERVICE', '助餐', 200); // outside the 90-day window
+
+    const judgement = await activities.checkDirection({ organizationId, communityId, category: 'LIFE_SERVICE', watch: DEFAULT_DIRECTION_WATCH });
+    expect(judgement).toMatchObject({ drifted: true, target: 'LIFE_SERVICE', counted: 5, matching: 1 });
+    expect(judgement.reason).toContain('the demand analysis recommends LIFE_SERVICE (3 responses)');
+    expect(judgement.reason).toContain(`棋牌娱乐 (INTEREST_ACTIVITY, ${day(5)})`);
+    await activity('SERVICE', '上门送餐', 1);
+    await activity('SERVICE', '老人助浴', 1);
+    await activity('SERVICE', '便民理发', 1);
+    expect(await activities.checkDirection({ organizationId, communityId, category: 'LIFE_SERVICE', watch: DEFAULT_DIRECTION_WATCH })).toMatchObject({ drifted: false, counted: 8, matching: 4 });
+  });
+
+  /** An assessment as assessments-service records it (the columns the readers read, the rest filled in). */
+  async function assessment(organizationId: string, kind: 'CAPACITY' | 'MATURITY', assessedOn: string, total: number, passed: boolean): Promise<string> {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO assessments.assessment (id, organization_id, category, kind, rubric_version, scores, total, pass_score, passed, assessed_on, assessed_by, version)
+       VALUES ($1, $2, 'LIFE_SERVICE', $3, 1, '[]', $4, 60, $5, $6, $7, 1)`,
+      [id, organizationId, kind, total, passed, assessedOn, randomUUID()],
+    );
+    return id;
+  }
+
+  it('judges the assessment criteria from the latest assessment of each kind made in the stage', async () => {
+    const organizationId = randomUUID();
+    const criteria = [
+      { kind: 'CAPACITY_ASSESSMENT_PASSED' as const, threshold: 1 },
+      { kind: 'MATURITY_ASSESSMENT_PASSED' as const, threshold: 1 },
+    ];
+    // Growth entered on 2026-03-01 in China (16:00 UTC the day before).
+    const command = { organizationId, communityId: randomUUID(), category: 'LIFE_SERVICE' as const, stage: 'GROWTH' as const, criteria, stageStartedAt: '2026-02-28T16:00:00.000Z' };
+    await assessment(organizationId, 'CAPACITY', '2026-02-20', 85, true);
+    expect((await activities.evaluateGate(command)).map((c) => [c.met, c.evidence])).toEqual([
+      [false, 'the latest capacity assessment scored 85 against a pass score of 60 on 2026-02-20, before the stage began on 2026-03-01'],
+      [false, 'no maturity assessment recorded'],
+    ]);
+    await assessment(organizationId, 'CAPACITY', '2026-03-01', 52.5, false);
+    expect((await activities.evaluateGate(command))[0]).toMatchObject({ met: false, evidence: 'the latest capacity assessment scored 52.5 against a pass score of 60 on 2026-03-01: failed' });
+    await assessment(organizationId, 'CAPACITY', '2026-04-10', 71, true);
+    expect((await activities.evaluateGate(command))[0]).toEqual({
+      kind: 'CAPACITY_ASSESSMENT_PASSED',
+      threshold: 1,
+      actual: 1,
+      met: true,
+      evidence: 'the latest capacity assessment scored 71 against a pass score of 60 on 2026-04-10: passed',
+    });
+  });
+
+  it('reads the latest assessment of the stage kind, with its id, only when made on or after the stage start', async () => {
+    const organizationId = randomUUID();
+    const since = '2026-02-28T16:00:00.000Z'; // 2026-03-01 in China
+    expect(await activities.latestStageAssessment({ organizationId, kind: 'CAPACITY', since })).toBeNull();
+    await assessment(organizationId, 'CAPACITY', '2026-02-28', 40, false);
+    expect(await activities.latestStageAssessment({ organizationId, kind: 'CAPACITY', since })).toBeNull();
+    const failed = await assessment(organizationId, 'CAPACITY', '2026-03-01', 40, false);
+    await assessment(organizationId, 'MATURITY', '2026-03-05', 90, true);
+    expect(await activities.latestStageAssessment({ organizationId, kind: 'CAPACITY', since })).toEqual({
+      assessmentId: failed,
+      kind: 'CAPACITY',
+      score: 40,
+      passScore: 60,
+      passed: false,
+      assessedOn: '2026-03-01',
+    });
+  });
+
+  it('writes a follow-up-recorded event once per recorded or missed follow-up, with its months from the schedule', async () => {
+    const id = await cultivation();
+    const worker: Actor = { userId: randomUUID(), role: 'SOCIAL_WORKER' };
+    const followUp = (index: number, monthsAfter: number, result: WithdrawalState['followUps'][number]['result']) => ({
+      index,
+      monthsAfter,
+      dueAt: '2026-06-01T00:00:00.000Z',
+      windowEndsAt: '2026-06-15T00:00:00.000Z',
+      result,
+      announcedAt: null,
+      note: null,
+      recordedAt: null,
+    });
+    const withdrawal = (sequence: number, results: WithdrawalState['followUps'][number]['result'][]): WithdrawalState => ({
+      phase: 'OBSERVING',
+      handovers: [],
+      finalEvaluation: null,
+      followUps: results.map((r, i) => followUp(i, [1, 3, 6][i], r)),
+      reengagements: 0,
+      outcome: 'IN_PROGRESS',
+      sequence,
+    });
+    // The withdrawal child numbers its own events.
+    const record = (sequence: number, event: ProcessEvent, at: string) =>
+      activities.recordProcessEvent({ cultivationId: id, workflowId: `withdrawal-${id}`, stream: 'withdrawal', sequence, at, event });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await record(1, { kind: 'FOLLOW_UP_RECORDED', by: worker, index: 0, passed: true, withdrawal: withdrawal(1, ['PASSED', 'PENDING', 'PENDING']) }, '2026-07-01T00:00:00.000Z');
+      await record(2, { kind: 'FOLLOW_UP_MISSED', index: 1, withdrawal: withdrawal(2, ['PASSED', 'MISSED', 'PENDING']) }, '2026-09-15T00:00:00.000Z');
+      await record(3, { kind: 'FOLLOW_UP_RECORDED', by: worker, index: 1, passed: false, withdrawal: withdrawal(3, ['PASSED', 'FAILED', 'PENDING']) }, '2026-09-20T00:00:00.000Z');
+    }
+    const events = await db.query(`SELECT version, payload FROM cultivation.outbox WHERE type = 'cultivation.follow-up-recorded' AND payload->>'cultivationId' = $1 ORDER BY id`, [id]);
+    expect(events).toEqual([
+      { version: 1, payload: { cultivationId: id, index: 0, monthsAfter: 1, result: 'PASSED', at: '2026-07-01T00:00:00.000Z' } },
+      { version: 1, payload: { cultivationId: id, index: 1, monthsAfter: 3, result: 'MISSED', at: '2026-09-15T00:00:00.000Z' } },
+      { version: 1, payload: { cultivationId: id, index: 1, monthsAfter: 3, result: 'FAILED', at: '2026-09-20T00:00:00.000Z' } },
+    ]);
   });
 });

@@ -1,28 +1,100 @@
 import { randomUUID } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  cultivationMessages,
   domainEvent,
+  type DeadlinesChanged,
+  type DirectionWatchPolicy,
+  type OrganizationCategory,
   type EvaluateGateCommand,
   type GateCriterionResult,
+  type LatestStageAssessmentCommand,
   type ProcessEvent,
   type ProcessPolicy,
   type RecordProcessEventCommand,
+  type StageAssessment,
 } from '@peiyu/contracts';
-import { findCommunityDemand } from '@peiyu/assessments-data-access';
-import { CULTIVATION_SCHEMA, currentPolicy, workingDayDeadline } from '@peiyu/cultivation-data-access';
-import { findOrganizationEvidence } from '@peiyu/organizations-data-access';
+import { findCommunityDemand, findLatestAssessments } from '@peiyu/assessments-data-access';
+import { CULTIVATION_SCHEMA, chinaDate, currentPolicy, workingDayDeadline } from '@peiyu/cultivation-data-access';
+import { findOrganizationEvidence, findRecentActivities } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
+import { directionWindowStart, judgeDirection, type DirectionJudgement } from './direction.js';
 import { judgeGate } from './gate.js';
 import { loggingMailer, notifyRole, type Mailer, type NotificationRequest } from './notifications.js';
 import type { Recipient } from '@peiyu/platform-identity-data-access';
 
+export interface CheckDirectionCommand {
+  organizationId: string;
+  communityId: string;
+  category: OrganizationCategory;
+  watch: DirectionWatchPolicy;
+}
+
+export interface SignalDeadlinesChangedCommand {
+  change: DeadlinesChanged;
+  /** Keyset position: only cultivations with a greater id are told. */
+  afterId: string | null;
+  limit: number;
+}
+
+/** Signals sent at once while telling a page of cultivations. */
+const SIGNAL_CONCURRENCY = 25;
+
 /**
  * The cultivation workflow's activities, over an injected DataSource (the worker builds one; tests
  * build their own). Reads of other domains go through their libs' readers; every write is
- * idempotent on workflow id + event sequence, so a retried activity changes nothing twice.
+ * idempotent on workflow id + event sequence, so a retried activity changes nothing twice. The
+ * Temporal client (for the fan-out of deadline changes) is the activity's own unless one is given.
  */
-export function createCultivationActivities(db: DataSource, mailer: Mailer = loggingMailer) {
+export function createCultivationActivities(db: DataSource, mailer: Mailer = loggingMailer, temporal?: Client) {
   return {
+    /**
+     * Tells one page of the open cultivations a change concerns (in id order after `afterId`) that
+     * their deadlines may have moved. The district's for its own policy; for the city-wide policy
+     * those of districts without their own; every open one for the calendar. A signal only makes the
+     * workflow recompute, so a retried page is harmless.
+     */
+    async signalDeadlinesChanged({ change, afterId, limit }: SignalDeadlinesChangedCommand): Promise<{ lastId: string | null; signalled: number }> {
+      const scope =
+        change.cause === 'POLICY' && change.districtId !== null
+          ? { sql: `AND "district_id" = $3`, params: [change.districtId] }
+          : change.cause === 'POLICY'
+            ? { sql: `AND "district_id" NOT IN (SELECT "district_id" FROM "cultivation"."process_policy" WHERE "district_id" IS NOT NULL)`, params: [] }
+            : { sql: '', params: [] };
+      const rows: { id: string; workflow_id: string }[] = await db.query(
+        `SELECT "id", "workflow_id" FROM "cultivation"."cultivation"
+         WHERE "status" <> 'TERMINATED' AND "stage" <> 'COMPLETED' AND "id" > $1 ${scope.sql}
+         ORDER BY "id" LIMIT $2`,
+        [afterId ?? '00000000-0000-0000-0000-000000000000', limit, ...scope.params],
+      );
+      const client = temporal ?? Context.current().client;
+      for (let i = 0; i < rows.length; i += SIGNAL_CONCURRENCY) {
+        await Promise.all(
+          rows.slice(i, i + SIGNAL_CONCURRENCY).map(async (row) => {
+            try {
+              await client.workflow.getHandle(row.workflow_id).signal(cultivationMessages.deadlinesChanged, change);
+            } catch (error) {
+              // A workflow that has just ended has no deadline left to move.
+              if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
+            }
+          }),
+        );
+      }
+      return { lastId: rows.at(-1)?.id ?? null, signalled: rows.length };
+    },
+
+    /** Compares the organization's recent activities with the direction its community's demand analysis decided. */
+    async checkDirection({ organizationId, communityId, category, watch }: CheckDirectionCommand): Promise<DirectionJudgement> {
+      const today = chinaDate(new Date());
+      const [activities, survey] = await Promise.all([
+        findRecentActivities(db, organizationId, { sinceDay: directionWindowStart(watch, today), untilDay: today, limit: watch.lastActivities, excludeKinds: watch.ignoredKinds }),
+        findCommunityDemand(db, communityId),
+      ]);
+      return judgeDirection(watch, { category, recommendedCategory: survey.recommendedCategory, responseCount: survey.responseCount, activities, today });
+    },
+
     /** The policy in force for the district now; the workflow keeps it for the stage it enters. */
     loadPolicy({ districtId }: { districtId: string }): Promise<ProcessPolicy> {
       return currentPolicy(db, districtId);
@@ -42,13 +114,16 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
     /** Reads the evidence from its owners and judges the stage's gate criteria. */
     async evaluateGate(command: EvaluateGateCommand): Promise<GateCriterionResult[]> {
       if (command.criteria.length === 0) return [];
-      const [organization, survey] = await Promise.all([
+      const [organization, survey, assessments] = await Promise.all([
         findOrganizationEvidence(db, command.organizationId),
         findCommunityDemand(db, command.communityId),
+        findLatestAssessments(db, command.organizationId),
       ]);
       return judgeGate(command.criteria, {
         category: command.category,
         survey,
+        assessments,
+        stageEnteredOn: command.stageStartedAt ? chinaDate(new Date(command.stageStartedAt)) : null,
         organization: {
           activeMembers: organization.activeMembers,
           activeLeaders: organization.activeLeaders,
@@ -59,6 +134,17 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
           filing: organization.filing,
         },
       });
+    },
+
+    /**
+     * The latest assessment of a kind of the organization, if it was assessed on or after the day
+     * (China date) the stage began; null otherwise. The workflow raises a PERFORMANCE escalation
+     * for a failed one and resolves it when a later one passes.
+     */
+    async latestStageAssessment({ organizationId, kind, since }: LatestStageAssessmentCommand): Promise<StageAssessment | null> {
+      const latest = (await findLatestAssessments(db, organizationId)).find((a) => a.kind === kind);
+      if (!latest || latest.assessedOn < chinaDate(new Date(since))) return null;
+      return { assessmentId: latest.assessmentId, kind, score: latest.score, passScore: latest.passScore, passed: latest.passed, assessedOn: latest.assessedOn };
     },
 
     /**
@@ -141,6 +227,7 @@ async function notificationFor(
     case 'STAGE_ENTERED':
     case 'GATE_APPROVED':
     case 'DEADLINE_EXTENDED':
+    case 'DEADLINE_RECOMPUTED':
     case 'PAUSED':
     case 'RESUMED':
     case 'ESCALATION_ACKNOWLEDGED':
@@ -219,6 +306,7 @@ async function project(m: EntityManager, cultivationId: string, at: string, even
       await m.query(`UPDATE "cultivation"."stage_history" SET "approved_by" = $3 WHERE "cultivation_id" = $1 AND "stage" = $2`, [cultivationId, event.stage, event.by.userId]);
       return;
     case 'DEADLINE_EXTENDED':
+    case 'DEADLINE_RECOMPUTED':
       await m.query(`UPDATE "cultivation"."cultivation" SET "stage_deadline" = $2 WHERE "id" = $1`, [cultivationId, event.to]);
       await m.query(`UPDATE "cultivation"."stage_history" SET "deadline" = $3 WHERE "cultivation_id" = $1 AND "stage" = $2`, [cultivationId, event.stage, event.to]);
       await outbox(domainEvent('cultivation.deadline-extended', { cultivationId, stage: event.stage, deadline: event.to, at }));
@@ -293,6 +381,12 @@ async function project(m: EntityManager, cultivationId: string, at: string, even
     case 'FOLLOW_UP_RECORDED':
     case 'FOLLOW_UP_MISSED':
     case 'WITHDRAWAL_REENGAGED':
+      if (event.kind === 'FOLLOW_UP_RECORDED' || event.kind === 'FOLLOW_UP_MISSED') {
+        // For analytics; the schedule in the event's withdrawal state says how many months after.
+        const result = event.kind === 'FOLLOW_UP_MISSED' ? 'MISSED' : event.passed ? 'PASSED' : 'FAILED';
+        const followUp = event.withdrawal.followUps[event.index];
+        if (followUp) await outbox(domainEvent('cultivation.follow-up-recorded', { cultivationId, index: event.index, monthsAfter: followUp.monthsAfter, result, at }));
+      }
       await m.query(
         `INSERT INTO "cultivation"."withdrawal" ("cultivation_id", "state", "updated_at") VALUES ($1, $2, $3)
          ON CONFLICT ("cultivation_id") DO UPDATE SET "state" = EXCLUDED."state", "updated_at" = EXCLUDED."updated_at"

@@ -1,14 +1,25 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
-import { cultivationMessages } from '@peiyu/contracts';
+import {
+  CULTIVATION_TASK_QUEUE,
+  DEADLINE_RECOMPUTE_WORKFLOW_TYPE,
+  cultivationMessages,
+  deadlineRecomputeWorkflowId,
+  type DeadlineRecomputeInput,
+  type DeadlinesChanged,
+} from '@peiyu/contracts';
 
 /** Which outbox events are evidence, and which open cultivations each concerns. */
 const SOURCES = [
   { schema: 'organizations', type: 'organization.evidence-changed', column: 'organization_id', key: 'organizationId' },
   { schema: 'organizations', type: 'organization.created', column: 'organization_id', key: 'organizationId' },
   { schema: 'assessments', type: 'assessment.survey-response-recorded', column: 'community_id', key: 'communityId' },
+  // A capacity or maturity assessment: gate evidence, and a failed one a PERFORMANCE escalation.
+  { schema: 'assessments', type: 'assessment.recorded', column: 'organization_id', key: 'organizationId' },
 ] as const;
-const SCHEMAS = [...new Set(SOURCES.map((s) => s.schema))];
+/** A policy or calendar change, written by cultivation-service with the change itself: starts the fan-out to open cultivations. */
+const DEADLINES_CHANGED = { schema: 'cultivation', type: 'cultivation.deadlines-changed' } as const;
+const SCHEMAS = [...new Set([...SOURCES.map((s) => s.schema), DEADLINES_CHANGED.schema])];
 
 // An outbox id can become visible after a higher one (transactions commit out of order); a gap is
 // waited for this long before it is taken for a rolled-back insert and passed.
@@ -18,7 +29,8 @@ const RELAY_LOCK = 7_203_512;
 interface OutboxRow {
   id: string;
   type: string;
-  payload: Record<string, unknown>;
+  /** Null for the types the relay does not read. */
+  payload: Record<string, unknown> | null;
   occurred_at: Date;
 }
 
@@ -27,6 +39,8 @@ interface OutboxRow {
  * assessments-service into an `evidenceChanged` signal to the open cultivations they concern, whose
  * workflows then re-evaluate their gates. Reads each outbox in id order from its stored position.
  * Signals are idempotent (a re-evaluation), so reading an event twice after a crash is harmless.
+ * It also reads cultivation-service's own outbox for `cultivation.deadlines-changed` (a policy or
+ * calendar change) and starts the workflow that tells the open cultivations concerned.
  */
 export class EvidenceRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -73,17 +87,21 @@ export class EvidenceRelay {
     if (!exists[0]?.t) return 0; // that service has not migrated yet
     const [position]: { last_id: string }[] = await m.query(`SELECT "last_id" FROM "cultivation"."relay_position" WHERE "source" = $1`, [schema]);
     let last = BigInt(position?.last_id ?? 0);
+    // Payloads only of the types relayed: the cultivation outbox is busy with events of no interest here.
+    const types = [...SOURCES.filter((source) => source.schema === schema).map((source) => source.type), ...(schema === DEADLINES_CHANGED.schema ? [DEADLINES_CHANGED.type] : [])];
     const rows: OutboxRow[] = await m.query(
-      `SELECT "id", "type", "payload", "occurred_at" FROM "${schema}"."outbox" WHERE "id" > $1 ORDER BY "id" LIMIT 500`,
-      [last.toString()],
+      `SELECT "id", "type", CASE WHEN "type" = ANY($2::text[]) THEN "payload" END AS "payload", "occurred_at"
+       FROM "${schema}"."outbox" WHERE "id" > $1 ORDER BY "id" LIMIT 500`,
+      [last.toString(), types],
     );
     let signals = 0;
     for (const row of rows) {
       const id = BigInt(row.id);
       if (id !== last + 1n && Date.now() - row.occurred_at.getTime() < GAP_GRACE_MS) break;
       const source = SOURCES.find((s) => s.schema === schema && s.type === row.type);
-      const subject = source ? row.payload[source.key] : undefined;
+      const subject = source ? row.payload?.[source.key] : undefined;
       if (source && typeof subject === 'string') signals += await this.signalOpenCultivations(m, source.column, subject);
+      if (schema === DEADLINES_CHANGED.schema && row.type === DEADLINES_CHANGED.type) await this.startDeadlineRecompute(row);
       last = id;
     }
     if (rows.length > 0) {
@@ -94,6 +112,25 @@ export class EvidenceRelay {
       );
     }
     return signals;
+  }
+
+  /**
+   * One fan-out workflow per change, named by its outbox row: reading the row again after a crash
+   * finds it started and starts nothing more.
+   */
+  private async startDeadlineRecompute(row: OutboxRow): Promise<void> {
+    const payload = row.payload ?? {};
+    const change: DeadlinesChanged = {
+      cause: payload.cause === 'POLICY' ? 'POLICY' : 'CALENDAR',
+      districtId: typeof payload.districtId === 'string' ? payload.districtId : null,
+      policyVersion: typeof payload.policyVersion === 'number' ? payload.policyVersion : null,
+    };
+    const input: DeadlineRecomputeInput = { change };
+    try {
+      await this.temporal.workflow.start(DEADLINE_RECOMPUTE_WORKFLOW_TYPE, { workflowId: deadlineRecomputeWorkflowId(change, row.id), taskQueue: CULTIVATION_TASK_QUEUE, args: [input] });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   private async signalOpenCultivations(m: EntityManager, column: string, value: string): Promise<number> {

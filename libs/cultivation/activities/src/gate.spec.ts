@@ -1,9 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { judgeGate, longestMonthRun, type GateEvidence } from './gate.js';
 
-const evidence = (overrides: Partial<GateEvidence['organization']> = {}, survey: GateEvidence['survey'] = { responseCount: 40, recommendedCategory: 'LIFE_SERVICE' }): GateEvidence => ({
+const evidence = (
+  overrides: Partial<GateEvidence['organization']> = {},
+  survey: GateEvidence['survey'] = { responseCount: 40, recommendedCategory: 'LIFE_SERVICE' },
+  assessments: Pick<GateEvidence, 'assessments' | 'stageEnteredOn'> = { assessments: [], stageEnteredOn: null },
+): GateEvidence => ({
   category: 'LIFE_SERVICE',
   survey,
+  ...assessments,
   organization: {
     activeMembers: 9,
     activeLeaders: 1,
@@ -52,5 +57,31 @@ describe('judgeGate', () => {
     expect(longestMonthRun(['2025-11', '2025-12', '2026-01'])).toBe(3);
     const criteria = [{ kind: 'REGULAR_ACTIVITY_MONTHS' as const, threshold: 3 }];
     expect(judgeGate(criteria, evidence({ activityMonths: ['2026-01', '2026-03', '2026-04'] }))[0]).toMatchObject({ actual: 2, met: false });
+  });
+
+  describe('assessment criteria', () => {
+    const capacity = (assessedOn: string, score: number, passed: boolean) => ({ assessmentId: 'a-1', kind: 'CAPACITY' as const, score, passScore: 60, passed, assessedOn });
+    const survey = { responseCount: 40, recommendedCategory: 'LIFE_SERVICE' as const };
+    const criteria = [
+      { kind: 'CAPACITY_ASSESSMENT_PASSED' as const, threshold: 1 },
+      { kind: 'MATURITY_ASSESSMENT_PASSED' as const, threshold: 1 },
+    ];
+
+    it('meets the criterion of the kind whose latest assessment passed in the stage, naming score, pass score and day', () => {
+      const [growth, maturity] = judgeGate(criteria, evidence({}, survey, { assessments: [capacity('2026-04-02', 72.5, true)], stageEnteredOn: '2026-03-01' }));
+      expect(growth).toEqual({ kind: 'CAPACITY_ASSESSMENT_PASSED', threshold: 1, actual: 1, met: true, evidence: 'the latest capacity assessment scored 72.5 against a pass score of 60 on 2026-04-02: passed' });
+      expect(maturity).toMatchObject({ met: false, actual: 0, evidence: 'no maturity assessment recorded' });
+    });
+
+    it('is not met by a failed latest assessment', () => {
+      const [growth] = judgeGate(criteria, evidence({}, survey, { assessments: [capacity('2026-04-02', 41, false)], stageEnteredOn: '2026-03-01' }));
+      expect(growth).toMatchObject({ met: false, actual: 0, evidence: 'the latest capacity assessment scored 41 against a pass score of 60 on 2026-04-02: failed' });
+    });
+
+    it('counts an assessment of the day the stage began, not one of the day before', () => {
+      expect(judgeGate(criteria, evidence({}, survey, { assessments: [capacity('2026-03-01', 80, true)], stageEnteredOn: '2026-03-01' }))[0].met).toBe(true);
+      const before = judgeGate(criteria, evidence({}, survey, { assessments: [capacity('2026-02-28', 80, true)], stageEnteredOn: '2026-03-01' }))[0];
+      expect(before).toMatchObject({ met: false, evidence: 'the latest capacity assessment scored 80 against a pass score of 60 on 2026-02-28, before the stage began on 2026-03-01' });
+    });
   });
 });

@@ -1,4 +1,5 @@
-import type { CriterionPolicy, GateCriterionResult, OrganizationCategory } from '@peiyu/contracts';
+import type { CriterionPolicy, GateCriterionResult, OrganizationCategory, RubricKind } from '@peiyu/contracts';
+import type { LatestAssessment } from '@peiyu/assessments-data-access';
 
 /** What the gate is judged on, read from the domains that own it. */
 export interface GateEvidence {
@@ -13,6 +14,10 @@ export interface GateEvidence {
     charterAdoptedOn: string | null;
     filing: { number: string; filedOn: string } | null;
   };
+  /** The latest assessment of each kind the organization has (at most one per kind). */
+  assessments: LatestAssessment[];
+  /** The China date ('YYYY-MM-DD') the stage was entered; assessments of earlier days do not count. Null: any day counts. */
+  stageEnteredOn: string | null;
 }
 
 /** The longest run of consecutive calendar months in an ascending list of 'YYYY-MM'. */
@@ -46,6 +51,18 @@ const yesNo = (criterion: CriterionPolicy, met: boolean, evidence: string): Gate
   evidence,
 });
 
+/** A passed assessment of `kind`: the latest of that kind passed, and was assessed on or after the stage was entered. */
+function assessmentPassed(criterion: CriterionPolicy, kind: RubricKind, evidence: GateEvidence): GateCriterionResult {
+  const latest = evidence.assessments.find((a) => a.kind === kind);
+  const name = kind.toLowerCase();
+  if (!latest) return yesNo(criterion, false, `no ${name} assessment recorded`);
+  const result = `scored ${latest.score} against a pass score of ${latest.passScore} on ${latest.assessedOn}`;
+  if (evidence.stageEnteredOn !== null && latest.assessedOn < evidence.stageEnteredOn) {
+    return yesNo(criterion, false, `the latest ${name} assessment ${result}, before the stage began on ${evidence.stageEnteredOn}`);
+  }
+  return yesNo(criterion, latest.passed, `the latest ${name} assessment ${result}: ${latest.passed ? 'passed' : 'failed'}`);
+}
+
 /** Judges each criterion of a stage's gate against the evidence; pure, so every rule is unit-tested. */
 export function judgeGate(criteria: CriterionPolicy[], evidence: GateEvidence): GateCriterionResult[] {
   const { survey, organization } = evidence;
@@ -77,6 +94,10 @@ export function judgeGate(criteria: CriterionPolicy[], evidence: GateEvidence): 
       }
       case 'FILING_RECORDED':
         return yesNo(criterion, organization.filing !== null, organization.filing ? `filed as ${organization.filing.number} on ${organization.filing.filedOn}` : 'not filed');
+      case 'CAPACITY_ASSESSMENT_PASSED':
+        return assessmentPassed(criterion, 'CAPACITY', evidence);
+      case 'MATURITY_ASSESSMENT_PASSED':
+        return assessmentPassed(criterion, 'MATURITY', evidence);
     }
   });
 }

@@ -1,4 +1,5 @@
 export * from './cultivation-activities.js';
+export * from './direction.js';
 export * from './evidence-relay.js';
 export * from './gate.js';
 export * from './notifications.js';

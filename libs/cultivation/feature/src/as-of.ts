@@ -41,6 +41,7 @@ export function snapshotAsOf(events: { at: Date; event: ProcessEvent }[], asOf: 
         snapshot.stageDeadline = null;
         break;
       case 'DEADLINE_EXTENDED':
+      case 'DEADLINE_RECOMPUTED':
         snapshot.stageDeadline = new Date(event.to);
         break;
       case 'PAUSED':

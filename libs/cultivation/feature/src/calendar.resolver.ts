@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Identity } from '@peiyu/contracts';
 import { calendarOverrides, isWorkingDay } from '@peiyu/cultivation-data-access';
 import { CurrentIdentity, DomainException, Roles } from '@peiyu/platform-nest';
+import { appendDeadlinesChanged } from './cultivation.service.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,8 +37,9 @@ export class SetCalendarDaysInput {
 }
 
 /**
- * The working-day calendar that deadlines counted in working days use. Stages entered from now on
- * use the stored calendar; deadlines already set are not recomputed (docs/architecture.md).
+ * The working-day calendar that deadlines counted in working days use. A change is stored with a
+ * `cultivation.deadlines-changed` event, so every open cultivation then recomputes its working-day
+ * deadline on the new calendar (docs/architecture.md).
  */
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
@@ -62,7 +64,10 @@ export class CalendarResolver {
   }
 
   @Roles('ADMIN')
-  @Mutation(() => [CalendarDay], { description: 'Stores calendar exceptions (admins); a day set back to its weekday rule is removed.' })
+  @Mutation(() => [CalendarDay], {
+    description:
+      'Stores calendar exceptions (admins); a day set back to its weekday rule is removed. Open cultivations then recompute their working-day deadlines, shortly after (each move is on their timeline as DEADLINE_RECOMPUTED).',
+  })
   async setCalendarDays(@Args('input') input: SetCalendarDaysInput, @CurrentIdentity() caller: Identity): Promise<CalendarDay[]> {
     for (const [i, d] of input.days.entries()) {
       if (Number.isNaN(Date.parse(`${d.day}T00:00:00Z`)) || new Date(`${d.day}T00:00:00Z`).toISOString().slice(0, 10) !== d.day) {
@@ -81,6 +86,7 @@ export class CalendarResolver {
           );
         }
       }
+      await appendDeadlinesChanged(m, { cause: 'CALENDAR', districtId: null, policyVersion: null });
     });
     const sorted = input.days.map((d) => d.day).sort();
     return this.workingCalendar(sorted[0], sorted[sorted.length - 1]).then((days) => days.filter((d) => input.days.some((i) => i.day === d.day)));

@@ -1,4 +1,7 @@
-import { Args, Context, Float, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { reachOf, requireReach, seesDistrict } from '@peiyu/platform-reach';
+import { Args, Context, Float, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Identity, ProcessPolicy, WorkingStage } from '@peiyu/contracts';
 import type { StageHistoryEntity } from '@peiyu/cultivation-data-access';
 import { CurrentIdentity, Roles, requestGroupLoader, requestLoader } from '@peiyu/platform-nest';
@@ -44,6 +47,14 @@ const MANAGING_ROLES = ['PROGRAMME_MANAGER', 'SOCIAL_WORKER', 'SUPERVISOR', 'INS
 @Resolver(() => Cultivation)
 export class CultivationResolver {
   constructor(private readonly service: CultivationService) {}
+
+  @Query(() => Int, { description: "How many cultivations `cultivations` would list with the same filter (within the caller's scopes), counted without listing them." })
+  cultivationCount(
+    @CurrentIdentity() caller: Identity,
+    @Args('filter', { type: () => CultivationFilter, nullable: true }) filter?: CultivationFilter,
+  ): Promise<number> {
+    return this.service.count(caller, filter ?? {});
+  }
 
   @Query(() => [Cultivation], { description: 'Cultivations, most recently started first, narrowed by the filter.' })
   cultivations(
@@ -236,16 +247,25 @@ export class EscalationResolver {
 
 @Resolver(() => ProcessPolicyVersion)
 export class ProcessPolicyResolver {
-  constructor(private readonly service: CultivationService) {}
+  constructor(
+    private readonly service: CultivationService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
-  @Query(() => ProcessPolicyVersion, { description: 'The process policy in force for a district (its own, else the city-wide one, else the built-in default).' })
-  async processPolicy(@Args('districtId', { type: () => ID }) districtId: string): Promise<ProcessPolicyVersion> {
+  @Query(() => ProcessPolicyVersion, {
+    description: "The process policy in force for a district (its own, else the city-wide one, else the built-in default); FORBIDDEN for a district the caller's scopes do not reach.",
+  })
+  async processPolicy(@Args('districtId', { type: () => ID }) districtId: string, @CurrentIdentity() caller: Identity): Promise<ProcessPolicyVersion> {
+    requireReach(seesDistrict(await reachOf(this.db, caller), districtId), 'District', districtId);
     const policy = await this.service.policyFor(districtId);
     return { districtId, version: policy.version, document: JSON.stringify(policy) };
   }
 
   @Roles('ADMIN')
-  @Mutation(() => ProcessPolicyVersion, { description: 'Stores a new policy version (admins). Stages entered from now on use it; running stages keep theirs.' })
+  @Mutation(() => ProcessPolicyVersion, {
+    description:
+      "Stores a new policy version (admins). Stages entered from now on use it. Running stages keep their version's gate criteria and ladder, but their deadlines are recomputed with the new stage durations, shortly after (each move is on the cultivation's timeline as DEADLINE_RECOMPUTED).",
+  })
   async setProcessPolicy(@Args('input') input: SetProcessPolicyInput, @CurrentIdentity() caller: Identity): Promise<ProcessPolicyVersion> {
     const stored = await this.service.setPolicy(input.districtId ?? null, input.document, caller.userId);
     return { districtId: stored.districtId, version: stored.version, document: JSON.stringify(stored.document) };

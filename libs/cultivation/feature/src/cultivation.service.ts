@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   CULTIVATION_TASK_QUEUE,
   CULTIVATION_WORKFLOW_TYPE,
@@ -14,6 +14,7 @@ import {
   type Actor,
   type ApiErrorCode,
   type CultivationWorkflowInput,
+  type DeadlinesChanged,
   type Identity,
   type ProcessEvent,
   type ProcessPolicy,
@@ -57,6 +58,12 @@ const REJECTION_CODES: Record<string, ApiErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
 };
 
+/** Records, with a policy or calendar change, that open cultivations' deadlines must be recomputed. */
+export async function appendDeadlinesChanged(m: EntityManager, change: DeadlinesChanged): Promise<void> {
+  const at = new Date().toISOString();
+  await appendOutboxEvent(m, CULTIVATION_SCHEMA, `cultivation.deadlines-changed:${randomUUID()}`, domainEvent('cultivation.deadlines-changed', { ...change, at }));
+}
+
 export const actorOf = (identity: Identity): Actor => ({ userId: identity.userId, role: identity.role, scopes: identity.scopes });
 
 /**
@@ -89,6 +96,15 @@ export class CultivationService {
   ) {}
 
   list(caller: Identity, filter: CultivationFilter = {}): Promise<CultivationEntity[]> {
+    return this.filtered(caller, filter).orderBy('c.startedAt', 'DESC').getMany();
+  }
+
+  /** How many cultivations `list` would return, counted by PostgreSQL (what a dashboard shows). */
+  count(caller: Identity, filter: CultivationFilter = {}): Promise<number> {
+    return this.filtered(caller, filter).getCount();
+  }
+
+  private filtered(caller: Identity, filter: CultivationFilter): SelectQueryBuilder<CultivationEntity> {
     const query: SelectQueryBuilder<CultivationEntity> = this.db.getRepository(CultivationEntity).createQueryBuilder('c');
     restrictToScopes(query, 'c', caller);
     if (filter.districtId) query.andWhere('c.districtId = :districtId', { districtId: filter.districtId });
@@ -104,7 +120,7 @@ export class CultivationService {
     if (filter.escalated === true) query.andWhere('c.escalationLevel > 0');
     if (filter.escalated === false) query.andWhere('c.escalationLevel = 0');
     if (filter.minEscalationLevel) query.andWhere('c.escalationLevel >= :minLevel', { minLevel: filter.minEscalationLevel });
-    return query.orderBy('c.startedAt', 'DESC').getMany();
+    return query;
   }
 
   /** One cultivation; with a caller, FORBIDDEN when it lies outside their scopes. */
@@ -220,6 +236,7 @@ export class CultivationService {
             institutionId: workflowInput.institutionId,
             communityId: workflowInput.communityId,
             districtId: workflowInput.districtId,
+            streetId: community.streetId,
             category: workflowInput.category,
             stage: 'FORMATION',
             stageDeadline: workflowInput.formationDeadline,
@@ -274,8 +291,12 @@ export class CultivationService {
     return escalation;
   }
 
+  /**
+   * Stores a new policy version. In the same transaction it writes `cultivation.deadlines-changed`:
+   * the worker's relay then starts the workflow that tells every open cultivation concerned to
+   * recompute its deadline, so this returns at once whatever their number.
+   */
   async setPolicy(districtId: string | null, documentText: string, createdBy: string): Promise<ProcessPolicyEntity> {
-    const repository = this.db.getRepository(ProcessPolicyEntity);
     const [{ max }]: { max: number | null }[] = await this.db.query(
       `SELECT max("version") AS "max" FROM "cultivation"."process_policy" WHERE "district_id" IS NOT DISTINCT FROM $1`,
       [districtId],
@@ -283,7 +304,11 @@ export class CultivationService {
     const version = (max ?? 1) + 1; // version 1 is the built-in default
     const document = parsePolicyDocument(documentText, version);
     try {
-      return await repository.save({ id: randomUUID(), districtId, version, document, createdAt: new Date(), createdBy });
+      return await this.db.transaction(async (m) => {
+        const stored = await m.getRepository(ProcessPolicyEntity).save({ id: randomUUID(), districtId, version, document, createdAt: new Date(), createdBy });
+        await appendDeadlinesChanged(m, { cause: 'POLICY', districtId, policyVersion: version });
+        return stored;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainException('CONFLICT', 'Another policy version was stored at the same time; try again.');
       throw error;

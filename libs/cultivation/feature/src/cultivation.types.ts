@@ -92,7 +92,7 @@ export class StageRecord {
 @ObjectType('TimelineEvent', { description: 'One recorded event of the process, in order.' })
 export class TimelineEvent {
   @Field(() => Int, { description: '1, 2, 3 ... in the order the process decided them.' }) sequence: number;
-  @Field({ description: 'STAGE_ENTERED, GATE_EVALUATED, GATE_APPROVED, DEADLINE_EXTENDED, PAUSED, RESUMED, ESCALATION_RAISED, ESCALATION_CLIMBED, ESCALATION_ACKNOWLEDGED, ESCALATION_RESOLVED, DEVIATION_FLAGGED, CORRECTION_PLAN_SUBMITTED, TERMINATED or COMPLETED.' })
+  @Field({ description: 'STAGE_ENTERED, GATE_EVALUATED, GATE_APPROVED, DEADLINE_EXTENDED, DEADLINE_RECOMPUTED, PAUSED, RESUMED, ESCALATION_RAISED, ESCALATION_CLIMBED, ESCALATION_ACKNOWLEDGED, ESCALATION_RESOLVED, DEVIATION_FLAGGED, CORRECTION_PLAN_SUBMITTED, TERMINATED or COMPLETED.' })
   kind: string;
   @Field(() => GraphQLISODateTime) at: Date;
   @Field(() => ID, { nullable: true, description: 'Who did it, for actions by a person.' }) actorId: string | null;
@@ -100,7 +100,9 @@ export class TimelineEvent {
   @Field({ description: 'The event as recorded, as JSON.' }) details: string;
 }
 
-@ObjectType('Deviation', { description: 'A direction deviation flagged by a programme manager, awaiting a correction plan.' })
+@ObjectType('Deviation', {
+  description: "A direction deviation awaiting a correction plan: flagged by a programme manager, or by the policy's direction watch when the organization's activities drift from its needs analysis (its note then names the evidence).",
+})
 export class Deviation {
   @Field() note: string;
   @Field(() => GraphQLISODateTime) flaggedAt: Date;
@@ -212,11 +214,11 @@ export class TerminateCultivationInput {
 export class ProcessPolicyVersion {
   @Field(() => ID, { nullable: true, description: 'The district it applies to; null for the city-wide policy.' }) districtId: string | null;
   @Field(() => Int) version: number;
-  @Field({ description: 'The policy document as JSON: stage durations and gate criteria per category, the escalation ladder, pause and correction limits (all durations in seconds).' })
+  @Field({ description: 'The policy document as JSON: stage durations and gate criteria per category, the escalation ladder, pause and correction limits, the direction watch that flags deviations by itself (all durations in seconds).' })
   document: string;
 }
 
-@InputType({ description: 'Stores a new version of a process policy; open cultivations keep the version their current stage was entered with.' })
+@InputType({ description: 'Stores a new version of a process policy; open cultivations keep the gate criteria and ladder of the version their current stage was entered with, and recompute their deadlines with its durations.' })
 export class SetProcessPolicyInput {
   @Field(() => ID, { nullable: true, description: "A district's own policy; omit for the city-wide one." })
   @IsOptional()

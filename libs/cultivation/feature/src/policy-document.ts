@@ -1,4 +1,5 @@
-import { CRITERION_KINDS, ORGANIZATION_CATEGORIES, ROLES, type ProcessPolicy } from '@peiyu/contracts';
+import { CRITERION_KINDS, ORGANIZATION_CATEGORIES, ROLES, type DirectionWatchPolicy, type ProcessPolicy } from '@peiyu/contracts';
+import { ACTIVITY_KINDS } from '@peiyu/organizations-data-access';
 import { DomainException } from '@peiyu/platform-nest';
 
 const WORKING_STAGES = ['FORMATION', 'GROWTH', 'MATURITY', 'WITHDRAWAL'] as const;
@@ -77,5 +78,42 @@ export function parsePolicyDocument(text: string, version: number): ProcessPolic
     if (!(ROLES as readonly unknown[]).includes(level.role)) fail(`ladder[${i}].role`, `must be one of ${ROLES.join(', ')}`);
     return { role: level.role as (typeof ROLES)[number], acknowledgeWithinSeconds: seconds(level.acknowledgeWithinSeconds, `ladder[${i}].acknowledgeWithinSeconds`) };
   });
+  // Optional: without it, inactivity is not watched.
+  if (doc.maxInactivitySeconds !== undefined) policy.maxInactivitySeconds = seconds(doc.maxInactivitySeconds, 'maxInactivitySeconds');
+  if (doc.directionWatch !== undefined) policy.directionWatch = parseDirectionWatch(object(doc.directionWatch, 'directionWatch'), fail, seconds);
   return policy;
+}
+
+/** The optional direction watch: counts, a share, activity kinds and title keywords per category. */
+function parseDirectionWatch(
+  watch: Record<string, unknown>,
+  fail: (path: string, message: string) => never,
+  seconds: (value: unknown, path: string) => number,
+): DirectionWatchPolicy {
+  const count = (value: unknown, path: string): number => (Number.isInteger(value) && (value as number) > 0 ? (value as number) : fail(path, 'must be a positive whole number'));
+  const kinds = (value: unknown, path: string): string[] =>
+    Array.isArray(value) && value.every((k) => (ACTIVITY_KINDS as readonly unknown[]).includes(k)) ? (value as string[]) : fail(path, `must list activity kinds among ${ACTIVITY_KINDS.join(', ')}`);
+  const share = watch.minMatchingShare;
+  if (typeof share !== 'number' || share <= 0 || share > 1) fail('directionWatch.minMatchingShare', 'must be more than 0 and at most 1');
+  const lastActivities = count(watch.lastActivities, 'directionWatch.lastActivities');
+  const minActivities = count(watch.minActivities, 'directionWatch.minActivities');
+  if (minActivities > lastActivities) fail('directionWatch.minActivities', 'must not exceed lastActivities');
+  const matching = typeof watch.matching === 'object' && watch.matching !== null ? (watch.matching as Record<string, unknown>) : fail('directionWatch.matching', 'must be an object');
+  return {
+    lastActivities,
+    withinSeconds: seconds(watch.withinSeconds, 'directionWatch.withinSeconds'),
+    minActivities,
+    minMatchingShare: share as number,
+    ignoredKinds: kinds(watch.ignoredKinds, 'directionWatch.ignoredKinds'),
+    matching: Object.fromEntries(
+      ORGANIZATION_CATEGORIES.map((category) => {
+        const path = `directionWatch.matching.${category}`;
+        const match = matching[category];
+        if (typeof match !== 'object' || match === null) fail(path, 'must be an object with kinds and keywords');
+        const { kinds: k, keywords } = match as Record<string, unknown>;
+        if (!Array.isArray(keywords) || !keywords.every((w) => typeof w === 'string' && w.trim().length > 0)) fail(`${path}.keywords`, 'must list non-empty words');
+        return [category, { kinds: kinds(k, `${path}.kinds`), keywords: keywords as string[] }];
+      }),
+    ) as DirectionWatchPolicy['matching'],
+  };
 }

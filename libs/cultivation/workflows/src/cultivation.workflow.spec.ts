@@ -6,16 +6,19 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import {
   CULTIVATION_WORKFLOW_TYPE,
+  DEADLINE_RECOMPUTE_WORKFLOW_TYPE,
   DEFAULT_PROCESS_POLICY,
   cultivationWorkflowId,
   type Actor,
+  type DeadlinesChanged,
   type CultivationProcessState,
   type CultivationWorkflowInput,
   type ProcessEvent,
   type ProcessPolicy,
   type Role,
+  type StageAssessment,
 } from '@peiyu/contracts';
-import { addWorkingDays } from '@peiyu/cultivation-data-access';
+import { addWorkingDays, chinaDate, isWorkingDay } from '@peiyu/cultivation-data-access';
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import type { OrganizationActivities } from '@peiyu/organizations-activities';
 import { HANDOVER_ITEMS, withdrawalWorkflowId } from '@peiyu/contracts';
@@ -23,6 +26,7 @@ import { createTimeSkippingEnvironment } from '@peiyu/platform-testing';
 import {
   acknowledgeEscalationUpdate,
   approveGateUpdate,
+  deadlinesChangedSignal,
   evidenceChangedSignal,
   extendDeadlineUpdate,
   flagDeviationUpdate,
@@ -33,6 +37,7 @@ import {
   terminateUpdate,
   type cultivationWorkflow,
 } from './cultivation.workflow.js';
+import type { deadlineRecomputeWorkflow } from './deadline-recompute.workflow.js';
 import {
   advancePhaseUpdate,
   confirmHandoverUpdate,
@@ -68,6 +73,16 @@ describe('cultivationWorkflow', () => {
   let lastActivityAt: string | null = null;
   /** Organizations marked independent. */
   const independent: string[] = [];
+  /** The stubbed working-day calendar's overrides (date → working); tests may change it. */
+  let calendar = new Map<string, boolean>();
+  /** Organizations whose stubbed activities drift from their direction. */
+  const drifting = new Set<string>();
+  /** The open cultivations the stubbed fan-out pages through, and the positions it asked from. */
+  let openCultivations: string[] = [];
+  const pagesAsked: (string | null)[] = [];
+  /** The latest assessment the stubbed reader answers, per organization and kind; and how often it was asked, per organization. */
+  const assessments = new Map<string, StageAssessment>();
+  const assessmentReads = new Map<string, number>();
 
   const activities: CultivationActivities & OrganizationActivities = {
     async markOrganizationIndependent({ organizationId }) {
@@ -80,7 +95,21 @@ describe('cultivationWorkflow', () => {
       return lastActivityAt;
     },
     async computeWorkingDeadline({ from, workingDays }) {
-      return addWorkingDays(new Date(from), workingDays, new Map()).toISOString();
+      return addWorkingDays(new Date(from), workingDays, calendar).toISOString();
+    },
+    async checkDirection({ organizationId, watch }) {
+      const drifted = drifting.has(organizationId);
+      return { drifted, target: 'LIFE_SERVICE', counted: watch.minActivities, matching: drifted ? 0 : watch.minActivities, reason: drifted ? `0 of the last ${watch.minActivities} activities match LIFE_SERVICE: 棋牌娱乐` : 'in direction' };
+    },
+    async signalDeadlinesChanged({ afterId, limit }) {
+      // A read model of `openCultivations` ids, told page by page.
+      const page = openCultivations.filter((id) => afterId === null || id > afterId).slice(0, limit);
+      pagesAsked.push(afterId);
+      return { lastId: page.at(-1) ?? null, signalled: page.length };
+    },
+    async latestStageAssessment({ organizationId, kind }) {
+      assessmentReads.set(organizationId, (assessmentReads.get(organizationId) ?? 0) + 1);
+      return assessments.get(`${organizationId}:${kind}`) ?? null;
     },
     async evaluateGate(command) {
       const met = gateMet.get(command.organizationId) ?? false;
@@ -135,6 +164,7 @@ describe('cultivationWorkflow', () => {
     recorded.clear();
     policy = basePolicy;
     lastActivityAt = null;
+    calendar = new Map();
   });
 
   const state = () => handle.query(stateQuery);
@@ -163,6 +193,15 @@ describe('cultivationWorkflow', () => {
     throw new Error('the update was accepted');
   }
 
+  /**
+   * Ends the test's cultivation through its own terminate update, so the workflow completes cleanly:
+   * one terminated from outside while a task is in flight can leave the test server unable to skip time.
+   */
+  async function stop(): Promise<void> {
+    await handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), reason: 'test finished' }] });
+    await handle.result();
+  }
+
   async function meetGate(): Promise<void> {
     gateMet.set(input.organizationId, true);
     await handle.signal(evidenceChangedSignal);
@@ -188,7 +227,7 @@ describe('cultivationWorkflow', () => {
     expect((await state()).escalations).toHaveLength(1);
     expect((await state()).escalations[0].level).toBe(4);
     expect(events().filter((k) => k === 'ESCALATION_CLIMBED')).toHaveLength(3);
-    await handle.terminate();
+    await stop();
   });
 
   it('stops climbing once the level acknowledges, and resolves when the deadline is extended', async () => {
@@ -225,7 +264,7 @@ describe('cultivationWorkflow', () => {
     await env.sleep(6 * DAY);
     const s = await until((x) => x.escalations.length === 1, 'a second DELAY');
     expect(s.escalations[0].key).toBe('DELAY:FORMATION:2');
-    await handle.terminate();
+    await stop();
   });
 
   it('approves a met gate only, by a supervisor, and moves to growth with the policy duration', async () => {
@@ -247,7 +286,7 @@ describe('cultivationWorkflow', () => {
     expect(s.stage).toBe('GROWTH');
     expect(Math.abs(Date.parse(s.stageDeadline) - (approvedAt + 180 * DAY))).toBeLessThan(HOUR);
     expect(events()).toEqual(['STAGE_ENTERED', 'GATE_EVALUATED', 'GATE_EVALUATED', 'GATE_APPROVED', 'STAGE_ENTERED', 'GATE_EVALUATED']);
-    await handle.terminate();
+    await stop();
   });
 
   /** Approves formation, growth and maturity: the cultivation enters withdrawal and its child starts. */
@@ -338,7 +377,7 @@ describe('cultivationWorkflow', () => {
     expect(resumed.escalations).toEqual([]);
     // The deadline moved by the paused time (31 days and the few moments of the test).
     expect(Date.parse(resumed.stageDeadline) - deadline).toBeGreaterThanOrEqual(31 * DAY);
-    await handle.terminate();
+    await stop();
   });
 
   it('escalates a deviation whose correction plan is late, and resolves it when the plan comes', async () => {
@@ -352,7 +391,7 @@ describe('cultivationWorkflow', () => {
     const s = await handle.executeUpdate(submitCorrectionPlanUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), plan: '恢复每周三次助餐服务' }] });
     expect(s.escalations).toEqual([]);
     expect(s.deviation).toBeNull();
-    await handle.terminate();
+    await stop();
   });
 
   it('terminates with a reason, resolving every open escalation, and refuses further changes', async () => {
@@ -395,7 +434,7 @@ describe('cultivationWorkflow', () => {
     const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
     expect(s.stage).toBe('GROWTH');
     expect(s.stageDeadline).toBe(addWorkingDays(new Date(s.stageStartedAt), 10, new Map()).toISOString());
-    await handle.terminate();
+    await stop();
   });
 
   it('escalates a cultivation with no recorded activity for too long as INTERRUPTION, and resolves it when one is recorded', async () => {
@@ -408,6 +447,228 @@ describe('cultivationWorkflow', () => {
     await handle.signal(evidenceChangedSignal);
     await until((x) => x.escalations.length === 0, 'the inactivity resolved');
     expect(events().slice(-1)).toEqual(['ESCALATION_RESOLVED']);
-    await handle.terminate();
+    await stop();
+  });
+
+  /** The policy with one stage's planned duration replaced, as a new version. */
+  const withStage = (stage: 'GROWTH', duration: { durationSeconds?: number; workingDays?: number }, version: number): ProcessPolicy => ({
+    ...basePolicy,
+    version,
+    stages: { ...basePolicy.stages, [stage]: { ...basePolicy.stages[stage], ...duration } },
+  });
+  const calendarChanged: DeadlinesChanged = { cause: 'CALENDAR', districtId: null, policyVersion: null };
+
+  /** Approves formation into growth, under the current stubbed policy. */
+  async function enterGrowth(): Promise<CultivationProcessState> {
+    await meetGate();
+    const s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+    expect(s.stage).toBe('GROWTH');
+    return s;
+  }
+
+  it('recomputes a working-day deadline when the calendar changes, and raises DELAY at the new deadline, not the old one', async () => {
+    await start(30);
+    policy = withStage('GROWTH', { workingDays: 10 }, 2);
+    const entered = await enterGrowth();
+    const before = Date.parse(entered.stageDeadline);
+    // The first three working days after the start become holidays (a Golden Week of sorts).
+    let day = chinaDate(new Date(entered.stageStartedAt));
+    for (let marked = 0; marked < 3; ) {
+      day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+      if (isWorkingDay(day, calendar)) {
+        calendar.set(day, false);
+        marked += 1;
+      }
+    }
+    const expected = addWorkingDays(new Date(entered.stageStartedAt), 10, calendar).toISOString();
+    await handle.signal(deadlinesChangedSignal, calendarChanged);
+    const moved = await until((x) => x.stageDeadline === expected, 'the deadline recomputed on the new calendar');
+    expect(Date.parse(moved.stageDeadline) - before).toBeGreaterThanOrEqual(3 * DAY);
+    const recomputed = recorded.get(input.cultivationId)!.filter((e) => e.kind === 'DEADLINE_RECOMPUTED');
+    expect(recomputed).toEqual([
+      expect.objectContaining({ stage: 'GROWTH', from: new Date(before).toISOString(), to: expected, cause: 'CALENDAR', policyVersion: 2, reason: expect.stringContaining('working-day calendar changed') }),
+    ]);
+
+    // Past the old deadline: nothing; past the new one: DELAY.
+    await env.sleep(before - (await env.currentTimeMs()) + HOUR);
+    expect((await state()).escalations).toEqual([]);
+    await env.sleep(Date.parse(expected) - (await env.currentTimeMs()) + HOUR);
+    const late = await until((x) => x.escalations.length === 1, 'a DELAY at the new deadline');
+    expect(late.escalations[0]).toMatchObject({ key: 'DELAY:GROWTH:1', type: 'DELAY' });
+    await stop();
+  });
+
+  it('resolves an open DELAY when a new policy version moves the deadline later, keeping paused time', async () => {
+    await start(30);
+    policy = withStage('GROWTH', { durationSeconds: 10 * DAY / 1000 }, 2);
+    await enterGrowth();
+    await handle.executeUpdate(pauseUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), reason: '场地维修' }] });
+    await env.sleep(2 * DAY);
+    await handle.executeUpdate(resumeUpdate, { args: [{ actor: actor('SOCIAL_WORKER') }] });
+    await env.sleep(10 * DAY + HOUR);
+    const delayed = await until((x) => x.escalations.length === 1, 'a DELAY escalation');
+    const before = Date.parse(delayed.stageDeadline);
+
+    policy = withStage('GROWTH', { durationSeconds: 20 * DAY / 1000 }, 3);
+    await handle.signal(deadlinesChangedSignal, { cause: 'POLICY', districtId: input.districtId, policyVersion: 3 });
+    const s = await until((x) => x.escalations.length === 0, 'the DELAY resolved');
+    // The new duration from the stage start, plus the two paused days as before.
+    expect(Date.parse(s.stageDeadline) - before).toBe(10 * DAY);
+    expect(s.stagePlan).toMatchObject({ durationSeconds: 20 * DAY / 1000, workingDays: null, policyVersion: 3 });
+    expect(events().slice(-2)).toEqual(['DEADLINE_RECOMPUTED', 'ESCALATION_RESOLVED']);
+    expect(recorded.get(input.cultivationId)!.at(-2)).toMatchObject({ cause: 'POLICY', policyVersion: 3, reason: expect.stringContaining('policy version 3 plans 1728000 seconds') });
+    expect(recorded.get(input.cultivationId)!.at(-1)).toMatchObject({ key: 'DELAY:GROWTH:1', resolution: 'deadline recomputed' });
+
+    // The new deadline is armed.
+    await env.sleep(before + 10 * DAY - (await env.currentTimeMs()) + HOUR);
+    const again = await until((x) => x.escalations.length === 1, 'a DELAY at the recomputed deadline');
+    expect(again.escalations[0].key).toBe('DELAY:GROWTH:2');
+    await stop();
+  });
+
+  it('records nothing when a change leaves the deadline where it was, and never moves a deadline given by hand', async () => {
+    await start(30);
+    const formation = (await state()).stageDeadline;
+    calendar.set('2099-01-01', true);
+    await handle.signal(deadlinesChangedSignal, calendarChanged);
+    policy = withStage('GROWTH', { workingDays: 10 }, 5);
+    await handle.signal(deadlinesChangedSignal, { cause: 'POLICY', districtId: null, policyVersion: 5 });
+    await env.sleep(HOUR);
+    expect((await state()).stageDeadline).toBe(formation);
+
+    const entered = await enterGrowth();
+    const sequence = entered.sequence;
+    await handle.signal(deadlinesChangedSignal, calendarChanged);
+    // Same working days in a new version: nothing moves, the plan notes the version.
+    policy = { ...withStage('GROWTH', { workingDays: 10 }, 6) };
+    await handle.signal(deadlinesChangedSignal, { cause: 'POLICY', districtId: input.districtId, policyVersion: 6 });
+    const s = await until((x) => x.stagePlan?.policyVersion === 6, 'the changes applied');
+    expect(s.stageDeadline).toBe(entered.stageDeadline);
+    expect(s.sequence).toBe(sequence);
+    expect(events()).not.toContain('DEADLINE_RECOMPUTED');
+    await stop();
+  });
+
+  it('flags a deviation by itself when the activities drift from the direction, once per drift episode', async () => {
+    await start(300);
+    drifting.add(input.organizationId);
+    await handle.signal(evidenceChangedSignal);
+    const flaggedEvents = () => events().filter((k) => k === 'DEVIATION_FLAGGED').length;
+    const flagged = await until((x) => x.deviation !== null && flaggedEvents() === 1, 'an automatic deviation');
+    expect(flagged.directionDrift).toBe(true);
+    expect(flagged.deviation!.note).toMatch(/^Direction drift detected automatically: 0 of the last 5 activities match LIFE_SERVICE/);
+    const event = recorded.get(input.cultivationId)!.find((e) => e.kind === 'DEVIATION_FLAGGED');
+    expect(event).toMatchObject({ by: null, note: flagged.deviation!.note });
+    // A correction plan comes; the same episode is not flagged again.
+    await handle.executeUpdate(submitCorrectionPlanUpdate, { args: [{ actor: actor('SOCIAL_WORKER'), plan: '恢复助餐服务' }] });
+    gateMet.set(input.organizationId, true);
+    await handle.signal(evidenceChangedSignal);
+    await until((x) => x.gate.met, 'the next evaluation');
+    expect((await state()).deviation).toBeNull();
+    // Back in direction ends the episode; drifting again is a new one.
+    drifting.delete(input.organizationId);
+    await handle.signal(evidenceChangedSignal);
+    await until((x) => x.directionDrift === false, 'the episode ended');
+    drifting.add(input.organizationId);
+    await handle.signal(evidenceChangedSignal);
+    await until((x) => x.deviation !== null && flaggedEvents() === 2, 'a second automatic deviation');
+    // Without a plan in time it escalates like a manager's flag.
+    await env.sleep(14 * DAY + HOUR);
+    await until((x) => x.escalations.some((e) => e.type === 'DEVIATION'), 'a DEVIATION escalation');
+    await stop();
+  });
+
+  it('tells every open cultivation of a change page by page, however many there are', async () => {
+    openCultivations = Array.from({ length: 1002 }, (_, i) => String(i).padStart(5, '0'));
+    pagesAsked.length = 0;
+    const fanOut = await env.client.workflow.execute<typeof deadlineRecomputeWorkflow>(DEADLINE_RECOMPUTE_WORKFLOW_TYPE, {
+      workflowId: `deadline-recompute-${randomUUID()}`,
+      taskQueue,
+      args: [{ change: calendarChanged }],
+    });
+    expect(fanOut).toEqual({ signalled: 1002 });
+    expect(pagesAsked).toEqual([null, '00499', '00999']);
+  });
+
+  describe('assessment performance', () => {
+    const assess = (kind: StageAssessment['kind'], passed: boolean): StageAssessment => {
+      const assessment: StageAssessment = { assessmentId: randomUUID(), kind, score: passed ? 78 : 45, passScore: 60, passed, assessedOn: '2026-05-01' };
+      assessments.set(`${input.organizationId}:${kind}`, assessment);
+      return assessment;
+    };
+    const reads = () => assessmentReads.get(input.organizationId) ?? 0;
+    /** Signals evidence and waits until the workflow has read the assessment again. */
+    async function signalEvidence(): Promise<void> {
+      const before = reads();
+      await handle.signal(evidenceChangedSignal);
+      await until(() => reads() > before, 'the assessment read again');
+    }
+    const performance = (s: CultivationProcessState) => s.escalations.filter((e) => e.type === 'PERFORMANCE');
+    const raisedPerformance = () => recorded.get(input.cultivationId)!.filter((e) => e.kind === 'ESCALATION_RAISED' && e.type === 'PERFORMANCE');
+
+    it('raises PERFORMANCE once for a failed capacity assessment in growth, climbs while unacknowledged, and resolves when a later one passes', async () => {
+      await start(30);
+      await enterGrowth();
+      const failed = assess('CAPACITY', false);
+      await signalEvidence();
+      let s = await until((x) => performance(x).length === 1, 'a PERFORMANCE escalation');
+      expect(performance(s)[0]).toMatchObject({ key: `PERFORMANCE:GROWTH:ASSESSMENT-${failed.assessmentId}:1`, stage: 'GROWTH', level: 1, status: 'OPEN' });
+      // The same failed assessment, signalled again (as the relay may after a restart), raises nothing more.
+      await signalEvidence();
+      await signalEvidence();
+      expect(performance(await state())).toHaveLength(1);
+      expect(raisedPerformance()).toHaveLength(1);
+
+      await env.sleep(3 * DAY + HOUR);
+      s = await until((x) => performance(x)[0]?.level === 2, 'level 2 (institution director)');
+      await env.sleep(3 * DAY + HOUR);
+      s = await until((x) => performance(x)[0]?.level === 3, 'level 3 (street office)');
+      expect(recorded.get(input.cultivationId)!.filter((e) => e.kind === 'ESCALATION_CLIMBED' && e.key === performance(s)[0].key)).toHaveLength(2);
+
+      const passed = assess('CAPACITY', true);
+      await signalEvidence();
+      s = await until((x) => performance(x).length === 0, 'the PERFORMANCE escalation resolved');
+      expect(recorded.get(input.cultivationId)!.at(-1)).toEqual({
+        kind: 'ESCALATION_RESOLVED',
+        key: `PERFORMANCE:GROWTH:ASSESSMENT-${failed.assessmentId}:1`,
+        resolution: `a later capacity assessment passed: 78 against a pass score of 60 on ${passed.assessedOn}`,
+      });
+      expect(raisedPerformance()).toHaveLength(1);
+      await stop();
+    });
+
+    it('raises one escalation per failed assessment, none in formation, and resolves them when the stage is left', async () => {
+      await start(30);
+      // Formation is judged by no assessment: a failed one there raises nothing.
+      assess('CAPACITY', false);
+      await handle.signal(evidenceChangedSignal);
+      await meetGate();
+      expect(performance(await state())).toEqual([]);
+      expect(reads()).toBe(0);
+
+      await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+      // Entering growth reads it (the stub does not filter by day) and raises for it; a second failed one raises again.
+      await until((x) => performance(x).length === 1, 'a PERFORMANCE escalation on entering growth');
+      assess('CAPACITY', false);
+      await signalEvidence();
+      let s = await until((x) => performance(x).length === 2, 'a second PERFORMANCE escalation');
+      expect(s.escalations.map((e) => e.key.replace(/ASSESSMENT-.*:/, 'ASSESSMENT-x:'))).toEqual(['PERFORMANCE:GROWTH:ASSESSMENT-x:1', 'PERFORMANCE:GROWTH:ASSESSMENT-x:1']);
+
+      // Approving growth leaves the stage: both resolve, and maturity (judged by a maturity assessment) raises none.
+      await until((x) => x.gate.met, 'the gate met');
+      s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
+      expect(s.stage).toBe('MATURITY');
+      expect(performance(s)).toEqual([]);
+      expect(recorded.get(input.cultivationId)!.filter((e) => e.kind === 'ESCALATION_RESOLVED' && e.resolution === 'stage left: gate approved')).toHaveLength(2);
+
+      // In maturity a failed maturity assessment raises; terminating resolves it.
+      const failed = assess('MATURITY', false);
+      await signalEvidence();
+      s = await until((x) => performance(x).length === 1, 'a PERFORMANCE escalation in maturity');
+      expect(s.escalations[0].key).toBe(`PERFORMANCE:MATURITY:ASSESSMENT-${failed.assessmentId}:1`);
+      s = await handle.executeUpdate(terminateUpdate, { args: [{ actor: actor('PROGRAMME_MANAGER'), reason: 'test finished' }] });
+      expect(s.escalations).toEqual([]);
+      await handle.result();
+    });
   });
 });

@@ -17,12 +17,14 @@ import {
 import {
   DEFAULT_PROCESS_POLICY,
   NEXT_STAGE,
+  STAGE_ASSESSMENT_KIND,
   cultivationMessages,
   searchAttributeKeys,
   type AcknowledgeEscalationRequest,
   type ApproveGateRequest,
   type CultivationProcessState,
   type CultivationWorkflowInput,
+  type DeadlinesChanged,
   type EscalationState,
   type EscalationType,
   type ExtendDeadlineRequest,
@@ -31,9 +33,11 @@ import {
   type ProcessEvent,
   type ResumeRequest,
   type Stage,
+  type StageAssessment,
   type SubmitCorrectionPlanRequest,
   type TerminateRequest,
   type ScopedPlacement,
+  type StagePlan,
   type WithdrawalReport,
   type WorkingStage,
   withdrawalMessages,
@@ -49,6 +53,7 @@ export type { RejectionType } from './workflow-support.js';
 
 export const stateQuery = defineQuery<CultivationProcessState>(cultivationMessages.state);
 export const evidenceChangedSignal = defineSignal(cultivationMessages.evidenceChanged);
+export const deadlinesChangedSignal = defineSignal<[DeadlinesChanged]>(cultivationMessages.deadlinesChanged);
 export const approveGateUpdate = defineUpdate<CultivationProcessState, [ApproveGateRequest]>(cultivationMessages.approveGate);
 export const extendDeadlineUpdate = defineUpdate<CultivationProcessState, [ExtendDeadlineRequest]>(cultivationMessages.extendDeadline);
 export const pauseUpdate = defineUpdate<CultivationProcessState, [PauseRequest]>(cultivationMessages.pause);
@@ -59,7 +64,7 @@ export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, 
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline, lastRecordedActivity } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
+const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline, lastRecordedActivity, checkDirection, latestStageAssessment } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
 const now = (): number => Date.now();
@@ -92,6 +97,8 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
   const lock = new ChangeLock();
   const exclusive = <T>(work: () => Promise<T>) => lock.exclusive(work);
   const reports: WithdrawalReport[] = [];
+  /** Policy or calendar changes not yet applied to the stage deadline. */
+  let recomputes: DeadlinesChanged[] = [];
   let evidenceDirty = false;
 
   async function record(event: ProcessEvent): Promise<void> {
@@ -107,10 +114,18 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     ]);
   }
 
-  async function refreshGate(): Promise<void> {
+  /** Re-reads the gate's evidence; on an evidence change (`evidenceChanged`), also the direction of the activities. */
+  async function refreshGate(evidenceChanged = false): Promise<void> {
     if (state.stage === 'COMPLETED') return;
     const criteria = state.policy.stages[state.stage].criteria[input.category];
-    const results = await evaluateGate({ organizationId: input.organizationId, communityId: input.communityId, category: input.category, stage: state.stage, criteria });
+    const results = await evaluateGate({
+      organizationId: input.organizationId,
+      communityId: input.communityId,
+      category: input.category,
+      stage: state.stage,
+      criteria,
+      stageStartedAt: state.stageStartedAt,
+    });
     const gate = { criteria: results, met: results.every((c) => c.met), evaluatedAt: iso(now()) };
     // Added after v1: histories recorded before it replay without the extra activity.
     if (patched('watch-inactivity')) state.lastActivityAt = await lastRecordedActivity({ organizationId: input.organizationId });
@@ -118,6 +133,97 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     const changed = gate.met !== state.gate.met || JSON.stringify(gate.criteria) !== JSON.stringify(state.gate.criteria);
     state.gate = gate;
     if (changed) await record({ kind: 'GATE_EVALUATED', stage: state.stage, gate });
+    const watch = state.policy.directionWatch;
+    // Added after v2, for policies that watch direction; only evidence moves it, so a stage entry does not ask.
+    if (evidenceChanged && watch && state.status === 'ACTIVE' && patched('watch-direction')) {
+      const judgement = await checkDirection({ organizationId: input.organizationId, communityId: input.communityId, category: input.category, watch });
+      if (judgement.drifted && !state.directionDrift) {
+        // Once per drift episode: it ends when the activities are back in direction.
+        state.directionDrift = true;
+        if (!state.deviation) await flagDeviation(`Direction drift detected automatically: ${judgement.reason}`, null);
+      } else if (!judgement.drifted && state.directionDrift) {
+        state.directionDrift = false;
+      }
+    }
+    const assessmentKind = STAGE_ASSESSMENT_KIND[state.stage];
+    // Added after v3: histories recorded before it never read assessments.
+    if (assessmentKind && state.status !== 'TERMINATED' && patched('assessment-performance')) {
+      await judgePerformance(await latestStageAssessment({ organizationId: input.organizationId, kind: assessmentKind, since: state.stageStartedAt }));
+    }
+  }
+
+  /** PERFORMANCE escalations from assessments are keyed by the assessment: `PERFORMANCE:<stage>:ASSESSMENT-<id>:1`. */
+  const ASSESSMENT_CAUSE = 'ASSESSMENT-';
+  const isAssessmentPerformance = (e: EscalationState) => e.type === 'PERFORMANCE' && counterOfKey(e.key).startsWith(`PERFORMANCE:${e.stage}:${ASSESSMENT_CAUSE}`);
+
+  /**
+   * Under-performance: the stage's latest assessment (made in the stage) failed raises a PERFORMANCE
+   * escalation, once per assessment whatever the number of signals or replays (its counter is the
+   * assessment's id, kept in `occurrences`); a later one that passes resolves them.
+   */
+  async function judgePerformance(latest: StageAssessment | null): Promise<void> {
+    if (!latest) return;
+    if (!latest.passed) {
+      const cause = `${ASSESSMENT_CAUSE}${latest.assessmentId}`;
+      if (state.occurrences[counterOf('PERFORMANCE', cause)] === undefined) await raise('PERFORMANCE', cause);
+      return;
+    }
+    await resolveAssessmentPerformance(
+      (e) => e.stage === state.stage,
+      `a later ${latest.kind.toLowerCase()} assessment passed: ${latest.score} against a pass score of ${latest.passScore} on ${latest.assessedOn}`,
+    );
+  }
+
+  /** Resolves the assessment PERFORMANCE escalations that match; records nothing (no command at all) when none is open. */
+  async function resolveAssessmentPerformance(matches: (e: EscalationState) => boolean, resolution: string): Promise<void> {
+    if (state.escalations.some((e) => isAssessmentPerformance(e) && matches(e))) await resolve((e) => isAssessmentPerformance(e) && matches(e), resolution);
+  }
+
+  /** A deviation, flagged by a programme manager or (actor null) by the direction watch; a correction plan is then due. */
+  async function flagDeviation(note: string, by: FlagDeviationRequest['actor'] | null, dueAt: string | null = null): Promise<void> {
+    const correctionDueAt = dueAt ?? iso(now() + state.policy.correctionPlanDueSeconds * 1000);
+    state.deviation = { note, flaggedAt: iso(now()), correctionDueAt, planSubmittedAt: null };
+    await record({ kind: 'DEVIATION_FLAGGED', note, correctionDueAt, by });
+  }
+
+  const durationText = (plan: StagePlan) => (plan.workingDays !== null ? `${plan.workingDays} working days` : `${plan.durationSeconds} seconds`);
+
+  /**
+   * Recomputes the current stage deadline after a policy or calendar change: the planned base is
+   * computed again from the stage start (the duration of the policy now in force for a policy
+   * change, the same number of working days on the changed calendar for a calendar change) and the
+   * deadline moves by the difference, so paused time and extensions granted stay counted. The gate
+   * criteria and the ladder stay those of the version the stage was entered with. A deadline given
+   * by hand is not recomputed. A move is recorded; a DELAY whose deadline is now ahead resolves.
+   */
+  async function recomputeDeadline(changes: DeadlinesChanged[]): Promise<void> {
+    const plan = state.stagePlan;
+    if (!plan || (plan.durationSeconds === null && plan.workingDays === null) || state.stage === 'COMPLETED') return;
+    let next: StagePlan = { ...plan };
+    if (changes.some((c) => c.cause === 'POLICY')) {
+      const policy = await loadPolicy({ districtId: input.districtId });
+      const stagePolicy = policy.stages[state.stage as WorkingStage];
+      next = { ...next, durationSeconds: stagePolicy.workingDays ? null : stagePolicy.durationSeconds, workingDays: stagePolicy.workingDays ?? null, policyVersion: policy.version };
+    }
+    const durationChanged = next.durationSeconds !== plan.durationSeconds || next.workingDays !== plan.workingDays;
+    const calendarCounts = next.workingDays !== null && changes.some((c) => c.cause === 'CALENDAR');
+    if (!durationChanged && !calendarCounts) {
+      state.stagePlan = next;
+      return;
+    }
+    next.base = next.workingDays !== null ? await computeWorkingDeadline({ from: plan.from, workingDays: next.workingDays }) : iso(Date.parse(plan.from) + next.durationSeconds! * 1000);
+    state.stagePlan = next;
+    const shift = Date.parse(next.base) - Date.parse(plan.base);
+    if (shift === 0) return;
+    const from = state.stageDeadline;
+    state.stageDeadline = iso(Date.parse(from) + shift);
+    const cause = durationChanged ? 'POLICY' : 'CALENDAR';
+    const reason =
+      cause === 'POLICY'
+        ? `policy version ${next.policyVersion} plans ${durationText(next)} for ${state.stage} instead of ${durationText(plan)}`
+        : `the working-day calendar changed: ${durationText(next)} from the stage start now end ${next.base} instead of ${plan.base}`;
+    await record({ kind: 'DEADLINE_RECOMPUTED', stage: state.stage, from, to: state.stageDeadline, cause, policyVersion: next.policyVersion, reason });
+    if (Date.parse(state.stageDeadline) > now()) await resolve((e) => counterOfKey(e.key) === counterOf('DELAY'), 'deadline recomputed');
   }
 
   async function enterStage(stage: Stage, deadline: string | null): Promise<void> {
@@ -136,6 +242,15 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     state.stageDeadline =
       deadline ??
       (stagePolicy.workingDays ? await computeWorkingDeadline({ from: state.stageStartedAt, workingDays: stagePolicy.workingDays }) : iso(now() + stagePolicy.durationSeconds * 1000));
+    // Kept so a later policy or calendar change can recompute the deadline (state only: no command).
+    // A duration in seconds counts from the instant its deadline was computed (a moment after the stage start).
+    state.stagePlan = {
+      from: deadline === null && !stagePolicy.workingDays ? iso(Date.parse(state.stageDeadline) - stagePolicy.durationSeconds * 1000) : state.stageStartedAt,
+      durationSeconds: deadline !== null || stagePolicy.workingDays ? null : stagePolicy.durationSeconds,
+      workingDays: deadline !== null ? null : (stagePolicy.workingDays ?? null),
+      base: state.stageDeadline,
+      policyVersion: state.policy.version,
+    };
     await record({ kind: 'STAGE_ENTERED', stage, deadline: state.stageDeadline, policyVersion: state.policy.version });
     publishSearchAttributes();
     await refreshGate();
@@ -208,9 +323,15 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
   async function processDue(): Promise<void> {
     while (reports.length > 0) await onWithdrawalReport(reports.shift()!);
     if (finished()) return;
+    if (recomputes.length > 0) {
+      const changes = recomputes;
+      recomputes = [];
+      // Added after v2: histories recorded before it never received the signal.
+      if (patched('recompute-deadlines')) await recomputeDeadline(changes);
+    }
     if (evidenceDirty) {
       evidenceDirty = false;
-      await refreshGate();
+      await refreshGate(true);
     }
     const t = now();
     if (stageClockRunning() && !openOf('DELAY') && t >= Date.parse(state.stageDeadline)) await raise('DELAY');
@@ -248,6 +369,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
           await raise('PERFORMANCE', `FOLLOW_UP-${report.index}`);
           const from = state.stageDeadline;
           state.stageDeadline = iso(now() + state.policy.stages.WITHDRAWAL.durationSeconds * 1000);
+          state.stagePlan = { from: iso(now()), durationSeconds: state.policy.stages.WITHDRAWAL.durationSeconds, workingDays: null, base: state.stageDeadline, policyVersion: state.policy.version };
           await record({ kind: 'DEADLINE_EXTENDED', stage: 'WITHDRAWAL', from, to: state.stageDeadline, reason: 're-engaged after a failed follow-up', by: null });
         }
         return;
@@ -269,6 +391,10 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     evidenceDirty = true;
     lock.changes += 1;
   });
+  setHandler(deadlinesChangedSignal, (change) => {
+    recomputes.push(change);
+    lock.changes += 1;
+  });
 
   setHandler(
     approveGateUpdate,
@@ -277,6 +403,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
         const approved = state.stage as WorkingStage;
         await record({ kind: 'GATE_APPROVED', stage: approved, by: request.actor, note: request.note });
         await resolve((e) => e.type === 'DELAY' && e.stage === approved, 'gate approved');
+        await resolveAssessmentPerformance((e) => e.stage === approved, 'stage left: gate approved');
         await enterStage(NEXT_STAGE[approved], null);
         return state;
       }),
@@ -391,9 +518,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     flagDeviationUpdate,
     (request) =>
       exclusive(async () => {
-        const correctionDueAt = request.correctionDueAt ?? iso(now() + state.policy.correctionPlanDueSeconds * 1000);
-        state.deviation = { note: request.note.trim(), flaggedAt: iso(now()), correctionDueAt, planSubmittedAt: null };
-        await record({ kind: 'DEVIATION_FLAGGED', note: state.deviation.note, correctionDueAt, by: request.actor });
+        await flagDeviation(request.note.trim(), request.actor, request.correctionDueAt);
         return state;
       }),
     {
@@ -466,7 +591,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     }
     const seen = lock.changes;
     const wakeAt = nextWake();
-    const woken = () => lock.changes !== seen || evidenceDirty || reports.length > 0 || finished();
+    const woken = () => lock.changes !== seen || evidenceDirty || reports.length > 0 || recomputes.length > 0 || finished();
     if (wakeAt === null) await condition(woken);
     else await condition(woken, Math.max(wakeAt - now(), 1));
   }

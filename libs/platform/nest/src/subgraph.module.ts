@@ -4,7 +4,6 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { resolveJwtSecret } from '@peiyu/platform-auth';
 import { AuthGuard, JWT_SECRET, Public } from './auth.js';
 import { mergeOwnerships, migrateOwnerships, typeormOptions, type SchemaOwnership } from '@peiyu/platform-database';
@@ -14,6 +13,7 @@ import { DomainExceptionFilter } from './domain-exception.filter.js';
 import { auditOwnership } from './audit.js';
 import { AUDIT_SERVICE_NAME, AuditInterceptor, AuditLog } from './audit.interceptor.js';
 import { configureTrustedProxies } from './client-address.js';
+import { ServiceMetrics, graphqlMetricsPlugin } from '@peiyu/platform-observability';
 
 /** The proxies (the gateway) whose X-Forwarded-For the service believes; read at boot. */
 export const TRUSTED_PROXIES = Symbol('TRUSTED_PROXIES');
@@ -42,13 +42,10 @@ export const FEDERATION_SCHEMA = {
 
 @Controller()
 class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Liveness and readiness in one: answers only while the database does. */
+  /** Liveness: the process answers. Dependencies are checked by `/ready` (see bootstrap.ts). */
   @Public()
   @Get('health')
-  async health(): Promise<{ status: 'ok' }> {
-    await this.dataSource.query('SELECT 1');
+  health(): { status: 'ok' } {
     return { status: 'ok' };
   }
 }
@@ -61,10 +58,13 @@ class HealthController {
 @Module({})
 export class SubgraphModule {
   static forService(options: SubgraphOptions): DynamicModule {
+    const serviceName = options.name ?? options.ownerships[0]?.schemas[0] ?? 'unknown';
+    // One registry per service instance: tests boot several services in one process.
+    const metrics = new ServiceMetrics(serviceName, { defaultMetrics: false });
     return {
       module: SubgraphModule,
       global: true,
-      exports: [JWT_SECRET, AuditLog],
+      exports: [JWT_SECRET, AuditLog, ServiceMetrics],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -85,7 +85,7 @@ export class SubgraphModule {
           // nested fields are checked like top-level queries, not only through them.
           fieldResolverEnhancers: ['guards', 'filters'],
           // Inline traces feed Apollo's hosted service, which Peiyu does not use.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin(metrics)],
         }),
         ...options.imports,
       ],
@@ -93,7 +93,8 @@ export class SubgraphModule {
       providers: [
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret() },
         { provide: TRUSTED_PROXIES, useFactory: () => configureTrustedProxies() },
-        { provide: AUDIT_SERVICE_NAME, useValue: options.name ?? options.ownerships[0]?.schemas[0] ?? 'unknown' },
+        { provide: AUDIT_SERVICE_NAME, useValue: serviceName },
+        { provide: ServiceMetrics, useValue: metrics },
         AuditLog,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

@@ -5,6 +5,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Role, Scope, Stage } from './domain.js';
 import type { CriterionKind, CriterionPolicy, ProcessPolicy } from './process-policy.js';
+import type { RubricKind } from './rubrics.js';
 import type { WithdrawalState } from './withdrawal.js';
 
 export const CULTIVATION_TASK_QUEUE = 'cultivation';
@@ -82,16 +83,69 @@ export interface CultivationProcessState {
   gate: GateState;
   /** Open and acknowledged escalations; resolved ones leave the state (they stay in the read model). */
   escalations: EscalationState[];
-  /** How many escalations of each cause and stage were raised, for their keys. */
+  /**
+   * How many escalations of each cause and stage were raised, for their keys. A counter per failed
+   * assessment (`PERFORMANCE:<stage>:ASSESSMENT-<id>`) also says that assessment already raised one.
+   */
   occurrences: Record<string, number>;
   pausedAt: string | null;
   deviation: DeviationState | null;
   /** The organization's last recorded activity as the workflow last read it (ISO 8601), if any. */
   lastActivityAt?: string | null;
+  /**
+   * How the current stage's deadline was planned, so a policy or calendar change can recompute it;
+   * absent for stages entered before deadlines were recomputed (those keep theirs).
+   */
+  stagePlan?: StagePlan;
+  /** Whether the organization's activities drift from its direction now (a drift episode is open). */
+  directionDrift?: boolean;
   /** Set while in withdrawal: whether its final evaluation is recorded (which stops the stage clock). */
   withdrawal: { finalEvaluated: boolean } | null;
   /** Number of process events recorded so far; each event's idempotency key is workflow id + sequence. */
   sequence: number;
+}
+
+/**
+ * The planned deadline of a stage before paused time and extensions: `base` is `from` plus the
+ * duration (seconds, or working days of the calendar). A deadline given by hand (formation's, at
+ * start) has neither duration and is never recomputed. The stage deadline is `base` plus paused
+ * time plus extensions, so a new base moves it by exactly the difference.
+ */
+export interface StagePlan {
+  from: string;
+  durationSeconds: number | null;
+  workingDays: number | null;
+  base: string;
+  /** The policy version the duration comes from. */
+  policyVersion: number;
+}
+
+/** Why deadlines are recomputed: a new process policy version, or changed days of the working-day calendar. */
+export type DeadlineRecomputeCause = 'POLICY' | 'CALENDAR';
+
+/** Signal payload: something deadlines are computed from changed; the workflow recomputes its current stage's. */
+export interface DeadlinesChanged {
+  cause: DeadlineRecomputeCause;
+  /** The district whose policy changed; null for the city-wide policy and for the calendar. */
+  districtId: string | null;
+  /** The policy version stored, for POLICY. */
+  policyVersion: number | null;
+}
+
+/** Input of the workflow that tells every open cultivation concerned (`deadlineRecomputeWorkflow`). */
+export interface DeadlineRecomputeInput {
+  change: DeadlinesChanged;
+  /** Keyset position: the cultivations with a greater id are still to be told (a continued run). */
+  afterId?: string | null;
+  /** How many were told so far, across continued runs. */
+  signalled?: number;
+}
+
+export const DEADLINE_RECOMPUTE_WORKFLOW_TYPE = 'deadlineRecomputeWorkflow';
+
+/** One fan-out per change; `key` is unique per change (a new id). */
+export function deadlineRecomputeWorkflowId(change: DeadlinesChanged, key: string): string {
+  return `deadline-recompute-${change.cause.toLowerCase()}-${change.districtId ?? 'all'}-${key}`;
 }
 
 /** Everything the process records, in order; one activity projects each into the read model. */
@@ -107,7 +161,10 @@ export type ProcessEvent =
   | { kind: 'ESCALATION_CLIMBED'; key: string; level: number; levelDueAt: string; role: Role }
   | { kind: 'ESCALATION_ACKNOWLEDGED'; key: string; level: number; by: Actor; plan: string }
   | { kind: 'ESCALATION_RESOLVED'; key: string; resolution: string }
-  | { kind: 'DEVIATION_FLAGGED'; note: string; correctionDueAt: string; by: Actor }
+  /** `by` is null when the direction watch flagged it (the note names the evidence). */
+  | { kind: 'DEVIATION_FLAGGED'; note: string; correctionDueAt: string; by: Actor | null }
+  /** The stage deadline moved because the policy's duration or the calendar changed; `reason` says how. */
+  | { kind: 'DEADLINE_RECOMPUTED'; stage: Stage; from: string; to: string; cause: DeadlineRecomputeCause; policyVersion: number; reason: string }
   | { kind: 'CORRECTION_PLAN_SUBMITTED'; plan: string; by: Actor }
   | { kind: 'TERMINATED'; reason: string; by: Actor }
   | { kind: 'COMPLETED' }
@@ -142,6 +199,30 @@ export interface EvaluateGateCommand {
   category: OrganizationCategory;
   stage: Stage;
   criteria: CriterionPolicy[];
+  /**
+   * When the stage was entered (ISO 8601): an assessment criterion counts only assessments made on
+   * or after that day (China date). Absent in commands scheduled before it was sent: any day counts.
+   */
+  stageStartedAt?: string;
+}
+
+/** Asks for the latest assessment of one kind of an organization, if made on or after the stage start. */
+export interface LatestStageAssessmentCommand {
+  organizationId: string;
+  kind: RubricKind;
+  /** When the stage was entered (ISO 8601); an assessment of an earlier day (China date) does not count. */
+  since: string;
+}
+
+/** The latest assessment of a kind as the workflow judges performance by it. */
+export interface StageAssessment {
+  assessmentId: string;
+  kind: RubricKind;
+  score: number;
+  passScore: number;
+  passed: boolean;
+  /** 'YYYY-MM-DD', the day assessed. */
+  assessedOn: string;
 }
 
 export const cultivationMessages = {
@@ -149,6 +230,8 @@ export const cultivationMessages = {
   state: 'state',
   /** Signal: evidence for this cultivation's organization changed; re-evaluate the gate. */
   evidenceChanged: 'evidenceChanged',
+  /** Signal (DeadlinesChanged): a policy or the calendar changed; recompute the current stage deadline. */
+  deadlinesChanged: 'deadlinesChanged',
   approveGate: 'approveGate',
   extendDeadline: 'extendDeadline',
   pause: 'pause',

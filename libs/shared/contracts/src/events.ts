@@ -4,6 +4,7 @@
  * relay) consume them in id order.
  */
 import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, Stage } from './domain.js';
+import type { RubricKind } from './rubrics.js';
 
 export interface EventPayloads {
   'cultivation.started': {
@@ -12,6 +13,8 @@ export interface EventPayloads {
     institutionId: string;
     communityId: string;
     districtId: string;
+    /** The street of the organization's community; null when the community lies directly under its district. Optional: events written before it was added lack it. */
+    streetId?: string | null;
     category: OrganizationCategory;
     stage: Stage;
     stageDeadline: string;
@@ -55,8 +58,32 @@ export interface EventPayloads {
   'cultivation.deadline-extended': {
     cultivationId: string;
     stage: Stage;
-    /** The new deadline (ISO 8601): by a manager's extension or by paused time. */
+    /** The new deadline (ISO 8601): by a manager's extension, by paused time, or recomputed after a policy or calendar change. */
     deadline: string;
+    at: string;
+  };
+  /**
+   * A withdrawal follow-up's outcome: recorded (PASSED or FAILED), or its window passed without a
+   * record (MISSED). A follow-up missed and then recorded late gives two events.
+   */
+  'cultivation.follow-up-recorded': {
+    cultivationId: string;
+    /** The follow-up's position in the withdrawal's schedule, from 0. */
+    index: number;
+    /** How many months after the final evaluation it falls due, by the withdrawal's schedule. */
+    monthsAfter: number;
+    result: 'PASSED' | 'FAILED' | 'MISSED';
+    /** ISO 8601 instant it was recorded, or its window was found passed. */
+    at: string;
+  };
+  /** A process policy version or working-day calendar days were stored: open cultivations' deadlines are recomputed. */
+  'cultivation.deadlines-changed': {
+    cause: 'POLICY' | 'CALENDAR';
+    /** The district of a district policy; null for the city-wide policy and for the calendar. */
+    districtId: string | null;
+    /** The version stored, for POLICY; null for CALENDAR. */
+    policyVersion: number | null;
+    /** ISO 8601 instant of the change. */
     at: string;
   };
   'organization.evidence-changed': {
@@ -70,10 +97,31 @@ export interface EventPayloads {
     status: OrganizationStatus;
     at: string;
   };
+  /** Its name or (while FORMING) its category changed. */
+  'organization.updated': {
+    organizationId: string;
+    name: string;
+    category: OrganizationCategory;
+    at: string;
+  };
   'organization.created': {
     organizationId: string;
     communityId: string;
     category: OrganizationCategory;
+  };
+  /** A capacity or maturity assessment was recorded against its rubric. No assessor or note: ids, the score and the verdict only. */
+  'assessment.recorded': {
+    assessmentId: string;
+    organizationId: string;
+    kind: RubricKind;
+    /** The computed total, 0..100. */
+    score: number;
+    passScore: number;
+    passed: boolean;
+    /** 'YYYY-MM-DD', the day assessed. */
+    assessedOn: string;
+    /** ISO 8601 instant it was recorded. */
+    at: string;
   };
   'assessment.survey-response-recorded': {
     surveyId: string;
@@ -95,10 +143,14 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'cultivation.status-changed': 1,
   'cultivation.stage-changed': 1,
   'cultivation.deadline-extended': 1,
+  'cultivation.deadlines-changed': 1,
+  'cultivation.follow-up-recorded': 1,
   'organization.evidence-changed': 1,
   'organization.status-changed': 1,
   'organization.created': 1,
+  'organization.updated': 1,
   'assessment.survey-response-recorded': 1,
+  'assessment.recorded': 1,
 };
 
 export interface DomainEvent<T extends EventType = EventType> {

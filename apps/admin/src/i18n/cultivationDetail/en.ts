@@ -12,6 +12,8 @@ export const detailEn = {
   'criterion.CHARTER_ADOPTED': 'Charter adopted',
   'criterion.REGULAR_ACTIVITY_MONTHS': 'Months of regular activity',
   'criterion.FILING_RECORDED': 'Filing recorded',
+  'criterion.CAPACITY_ASSESSMENT_PASSED': 'Capacity assessment passed',
+  'criterion.MATURITY_ASSESSMENT_PASSED': 'Maturity assessment passed',
 
   'timelineKind.STAGE_ENTERED': 'Stage entered',
   'timelineKind.GATE_EVALUATED': 'Gate evaluated',

@@ -11,6 +11,8 @@ export const detailZhCN: DetailMessages = {
   'criterion.CHARTER_ADOPTED': '已通过章程',
   'criterion.REGULAR_ACTIVITY_MONTHS': '连续开展活动月数',
   'criterion.FILING_RECORDED': '已备案',
+  'criterion.CAPACITY_ASSESSMENT_PASSED': '能力评估已通过',
+  'criterion.MATURITY_ASSESSMENT_PASSED': '成熟度评估已通过',
 
   'timelineKind.STAGE_ENTERED': '进入阶段',
   'timelineKind.GATE_EVALUATED': '验收条件评估',

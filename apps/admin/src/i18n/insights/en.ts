@@ -63,6 +63,7 @@ export const insightsEn = {
   'analytics.groupBy.COMMUNITY': 'Community',
   'analytics.groupBy.CATEGORY': 'Category',
   'analytics.groupBy.COHORT': 'Start month (cohort)',
+  'analytics.groupBy.STREET': 'Street',
   'analytics.district': 'District',
   'analytics.category': 'Category',
   'analytics.period': 'Period',

@@ -62,6 +62,7 @@ export const insightsZhCN: InsightsMessages = {
   'analytics.groupBy.COMMUNITY': '社区',
   'analytics.groupBy.CATEGORY': '类别',
   'analytics.groupBy.COHORT': '启动月份（批次）',
+  'analytics.groupBy.STREET': '街道',
   'analytics.district': '区',
   'analytics.category': '类别',
   'analytics.period': '期间',

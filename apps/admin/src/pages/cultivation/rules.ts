@@ -13,6 +13,8 @@ export const CRITERION_UNITS: Record<CriterionKind, 'yesNo' | 'count' | 'hours' 
   CHARTER_ADOPTED: 'yesNo',
   REGULAR_ACTIVITY_MONTHS: 'months',
   FILING_RECORDED: 'yesNo',
+  CAPACITY_ASSESSMENT_PASSED: 'yesNo',
+  MATURITY_ASSESSMENT_PASSED: 'yesNo',
 };
 
 /** The process actions on a cultivation, and the roles that may take each (ADMIN may take all). */

@@ -1,0 +1,403 @@
+// GraphQL operations of the directory: organizations (members, activities, charter, filing),
+// communities, institutions and needs surveys. Types generated (`npm run codegen`); kept apart so
+// that they load with those (lazily loaded) pages only.
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AddMemberMutation,
+  AddMemberMutationVariables,
+  AdoptCharterMutation,
+  AdoptCharterMutationVariables,
+  CommunitiesPageQuery,
+  CommunitiesPageQueryVariables,
+  CommunityDetailQuery,
+  CommunityDetailQueryVariables,
+  CreateOrganizationMutation,
+  CreateOrganizationMutationVariables,
+  InstitutionDetailQuery,
+  InstitutionDetailQueryVariables,
+  InstitutionsPageQuery,
+  InstitutionsPageQueryVariables,
+  MemberLeftMutation,
+  MemberLeftMutationVariables,
+  NeedsSurveyDetailQuery,
+  NeedsSurveyDetailQueryVariables,
+  NeedsSurveysPageQuery,
+  NeedsSurveysPageQueryVariables,
+  OrganizationActivitiesQuery,
+  OrganizationActivitiesQueryVariables,
+  OrganizationDetailQuery,
+  OrganizationDetailQueryVariables,
+  OrganizationMembersQuery,
+  OrganizationMembersQueryVariables,
+  OrganizationsPageQuery,
+  OrganizationsPageQueryVariables,
+  RecordActivityMutation,
+  RecordActivityMutationVariables,
+  RecordFilingMutation,
+  RecordFilingMutationVariables,
+  UpdateOrganizationMutation,
+  UpdateOrganizationMutationVariables,
+} from './generated/graphql';
+
+export type {
+  ActivityKind,
+  OrganizationFilter,
+  OrganizationStatus,
+} from './generated/graphql';
+
+export type OrganizationListRow = OrganizationsPageQuery['organizationsConnection']['edges'][number]['node'];
+export type OrganizationDetail = OrganizationDetailQuery['organization'];
+export type MemberRow = OrganizationMembersQuery['organization']['members'][number];
+export type ActivityRow = OrganizationActivitiesQuery['organization']['activities'][number];
+export type NeedsSurveyDetail = NeedsSurveyDetailQuery['needsSurvey'];
+
+const PAGE_INFO = gql`
+  fragment PageFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`;
+
+// ---- Organizations ------------------------------------------------------------------------------
+
+export const ORGANIZATIONS_PAGE: TypedDocumentNode<OrganizationsPageQuery, OrganizationsPageQueryVariables> = gql`
+  query OrganizationsPage($filter: OrganizationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    organizationsConnection(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          name
+          category
+          status
+          createdAt
+          community {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+  ${PAGE_INFO}
+`;
+
+const ORGANIZATION_FIELDS = gql`
+  fragment OrganizationDetailFields on Organization {
+    id
+    name
+    category
+    status
+    version
+    createdAt
+    community {
+      id
+      name
+    }
+    district {
+      id
+      name
+    }
+    charter {
+      id
+      adoptedOn
+      text
+      fileReference
+    }
+    filing {
+      id
+      number
+      authority
+      filedOn
+    }
+  }
+`;
+
+export const ORGANIZATION_DETAIL: TypedDocumentNode<OrganizationDetailQuery, OrganizationDetailQueryVariables> = gql`
+  query OrganizationDetail($id: ID!) {
+    organization(id: $id) {
+      ...OrganizationDetailFields
+    }
+  }
+  ${ORGANIZATION_FIELDS}
+`;
+
+export const ORGANIZATION_MEMBERS: TypedDocumentNode<OrganizationMembersQuery, OrganizationMembersQueryVariables> = gql`
+  query OrganizationMembers($id: ID!, $includeFormer: Boolean!) {
+    organization(id: $id) {
+      id
+      members(includeFormer: $includeFormer) {
+        id
+        name
+        phone
+        isLeader
+        joinedOn
+        leftOn
+      }
+    }
+  }
+`;
+
+export const ORGANIZATION_ACTIVITIES: TypedDocumentNode<OrganizationActivitiesQuery, OrganizationActivitiesQueryVariables> = gql`
+  query OrganizationActivities($id: ID!) {
+    organization(id: $id) {
+      id
+      activities {
+        id
+        kind
+        title
+        heldOn
+        hours
+        participants
+      }
+    }
+  }
+`;
+
+export const CREATE_ORGANIZATION: TypedDocumentNode<CreateOrganizationMutation, CreateOrganizationMutationVariables> = gql`
+  mutation CreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      ...OrganizationDetailFields
+    }
+  }
+  ${ORGANIZATION_FIELDS}
+`;
+
+export const UPDATE_ORGANIZATION: TypedDocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables> = gql`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      ...OrganizationDetailFields
+    }
+  }
+  ${ORGANIZATION_FIELDS}
+`;
+
+export const ADD_MEMBER: TypedDocumentNode<AddMemberMutation, AddMemberMutationVariables> = gql`
+  mutation AddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      id
+      name
+      phone
+      isLeader
+      joinedOn
+      leftOn
+    }
+  }
+`;
+
+export const MEMBER_LEFT: TypedDocumentNode<MemberLeftMutation, MemberLeftMutationVariables> = gql`
+  mutation MemberLeft($input: MemberLeftInput!) {
+    memberLeft(input: $input) {
+      id
+      leftOn
+    }
+  }
+`;
+
+export const RECORD_ACTIVITY: TypedDocumentNode<RecordActivityMutation, RecordActivityMutationVariables> = gql`
+  mutation RecordActivity($input: RecordActivityInput!) {
+    recordActivity(input: $input) {
+      id
+      kind
+      title
+      heldOn
+      hours
+      participants
+    }
+  }
+`;
+
+export const ADOPT_CHARTER: TypedDocumentNode<AdoptCharterMutation, AdoptCharterMutationVariables> = gql`
+  mutation AdoptCharter($input: AdoptCharterInput!) {
+    adoptCharter(input: $input) {
+      id
+      adoptedOn
+      text
+      fileReference
+    }
+  }
+`;
+
+export const RECORD_FILING: TypedDocumentNode<RecordFilingMutation, RecordFilingMutationVariables> = gql`
+  mutation RecordFiling($input: RecordFilingInput!) {
+    recordFiling(input: $input) {
+      id
+      number
+      authority
+      filedOn
+    }
+  }
+`;
+
+// ---- Communities and institutions ---------------------------------------------------------------
+
+export const COMMUNITIES_PAGE: TypedDocumentNode<CommunitiesPageQuery, CommunitiesPageQueryVariables> = gql`
+  query CommunitiesPage($filter: CommunityFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    communitiesConnection(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          name
+          population
+          households
+          organizationCount
+          street {
+            id
+            name
+          }
+          district {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+  ${PAGE_INFO}
+`;
+
+export const COMMUNITY_DETAIL: TypedDocumentNode<CommunityDetailQuery, CommunityDetailQueryVariables> = gql`
+  query CommunityDetail($id: ID!) {
+    community(id: $id) {
+      id
+      name
+      address
+      population
+      households
+      street {
+        id
+        name
+      }
+      district {
+        id
+        name
+      }
+      organizations {
+        id
+        name
+        category
+        status
+      }
+      needsSurveys {
+        id
+        title
+        createdAt
+        demandAnalysis {
+          responseCount
+          recommendedCategory
+        }
+      }
+    }
+  }
+`;
+
+export const INSTITUTIONS_PAGE: TypedDocumentNode<InstitutionsPageQuery, InstitutionsPageQueryVariables> = gql`
+  query InstitutionsPage($filter: InstitutionFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    institutionsConnection(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          name
+          createdAt
+        }
+      }
+    }
+  }
+  ${PAGE_INFO}
+`;
+
+export const INSTITUTION_DETAIL: TypedDocumentNode<InstitutionDetailQuery, InstitutionDetailQueryVariables> = gql`
+  query InstitutionDetail($id: ID!) {
+    institution(id: $id) {
+      id
+      name
+      createdAt
+      serviceContracts {
+        id
+        reference
+        startsOn
+        endsOn
+        inForce
+        district {
+          id
+          name
+        }
+        streets {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+// ---- Needs surveys ------------------------------------------------------------------------------
+
+export const NEEDS_SURVEYS_PAGE: TypedDocumentNode<NeedsSurveysPageQuery, NeedsSurveysPageQueryVariables> = gql`
+  query NeedsSurveysPage($filter: NeedsSurveyFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    needsSurveysConnection(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          title
+          createdAt
+          community {
+            id
+            name
+          }
+          demandAnalysis {
+            responseCount
+            recommendedCategory
+          }
+        }
+      }
+    }
+  }
+  ${PAGE_INFO}
+`;
+
+export const NEEDS_SURVEY_DETAIL: TypedDocumentNode<NeedsSurveyDetailQuery, NeedsSurveyDetailQueryVariables> = gql`
+  query NeedsSurveyDetail($id: ID!) {
+    needsSurvey(id: $id) {
+      id
+      title
+      createdAt
+      community {
+        id
+        name
+      }
+      demandAnalysis {
+        responseCount
+        recommendedCategory
+        categories {
+          category
+          responseCount
+          share
+        }
+      }
+      responses {
+        id
+        respondentLabel
+        demandCategories
+        createdAt
+      }
+    }
+  }
+`;

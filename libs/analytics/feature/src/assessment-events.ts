@@ -1,0 +1,53 @@
+import { isUUID } from 'class-validator';
+import { EVENT_VERSIONS, RUBRIC_KINDS, type RubricKind } from '@peiyu/contracts';
+import { isLocalDate } from './indicator-periods.js';
+
+/** The assessments-service event the analytics read model consumes (from `"assessments"."outbox"`), checked before it touches it. */
+export interface AssessmentFactEvent {
+  assessmentId: string;
+  organizationId: string;
+  kind: RubricKind;
+  score: number;
+  passScore: number;
+  passed: boolean;
+  /** The day assessed, YYYY-MM-DD. */
+  assessedOn: string;
+  /** When it was recorded. */
+  at: Date;
+}
+
+export type AssessmentParseResult = { ok: true; value: AssessmentFactEvent } | { ok: false; reason: string } | { ok: 'ignored' };
+
+const instant = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const percent = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
+
+/** Reads one outbox row of assessments-service: `assessment.recorded`; other types (survey responses) are `ignored`. */
+export function parseAssessmentEvent(type: string, version: number, payload: unknown): AssessmentParseResult {
+  if (type !== 'assessment.recorded') return { ok: 'ignored' };
+  if (version !== EVENT_VERSIONS[type]) return { ok: false, reason: `version ${version} of ${type} is not understood (expected ${EVENT_VERSIONS[type]})` };
+  if (typeof payload !== 'object' || payload === null) return { ok: false, reason: 'the payload is not an object' };
+  const p = payload as Record<string, unknown>;
+  const bad: string[] = [];
+  if (typeof p.assessmentId !== 'string' || !isUUID(p.assessmentId)) bad.push('assessmentId');
+  if (typeof p.organizationId !== 'string' || !isUUID(p.organizationId)) bad.push('organizationId');
+  if (!(RUBRIC_KINDS as readonly unknown[]).includes(p.kind)) bad.push('kind');
+  if (!percent(p.score)) bad.push('score');
+  if (!percent(p.passScore)) bad.push('passScore');
+  if (typeof p.passed !== 'boolean') bad.push('passed');
+  if (!isLocalDate(p.assessedOn)) bad.push('assessedOn');
+  if (!instant(p.at)) bad.push('at');
+  if (bad.length > 0) return { ok: false, reason: `invalid or missing ${bad.join(', ')}` };
+  return {
+    ok: true,
+    value: {
+      assessmentId: p.assessmentId as string,
+      organizationId: p.organizationId as string,
+      kind: p.kind as RubricKind,
+      score: p.score as number,
+      passScore: p.passScore as number,
+      passed: p.passed as boolean,
+      assessedOn: p.assessedOn as string,
+      at: new Date(p.at as string),
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { analyticsOwnership } from '@peiyu/analytics-data-access';
+import { AnalyticsModule } from '@peiyu/analytics-feature';
+import { SubgraphModule } from '@peiyu/platform-nest';
+import { dataOf, graphql, requireDatabaseUrl, startTestApp, tokenFor, uniqueSuffix, type TestApp } from '@peiyu/platform-testing';
+import { generateDataset, type Dataset } from './generate.js';
+import { SCALES } from './scales.js';
+import { writeDataset } from './writer.js';
+
+/**
+ * Issue 5's agreement test: on generated data (the `small` scale, a few hundred cultivations in two
+ * districts of their own), the analytics projector consumes the generated cultivation outbox, and
+ * every indicator it answers through GraphQL equals a direct count, written by hand in SQL below, on
+ * cultivation-service's base tables (cultivation, stage_history, escalation). Periods are years of
+ * Asia/Shanghai; groups are the districts.
+ */
+
+@Module({})
+class AnalyticsUnderTest {
+  static forDatabase(databaseUrl: string): DynamicModule {
+    return { module: AnalyticsUnderTest, imports: [SubgraphModule.forService({ databaseUrl, ownerships: [analyticsOwnership], imports: [AnalyticsModule] })] };
+  }
+}
+
+const TZ = 'Asia/Shanghai';
+const PERIOD = { from: '2023-01-01', to: '2026-12-31', bucket: 'YEAR' };
+const IN_RANGE = (column: string) => `${column} >= '2023-01-01 00:00:00+08' AND ${column} < '2027-01-01 00:00:00+08'`;
+const YEAR_OF = (column: string) => `to_char(date_trunc('year', ${column} AT TIME ZONE '${TZ}'), 'YYYY')`;
+
+/** A stay counts as passed once the cultivation entered a later stage (COMPLETED after WITHDRAWAL). */
+const ADVANCED = `(CASE WHEN h."stage" = 'WITHDRAWAL' THEN c."stage" = 'COMPLETED'
+  ELSE EXISTS (SELECT 1 FROM "cultivation"."stage_history" n WHERE n."cultivation_id" = h."cultivation_id" AND n."entered_at" > h."entered_at") END)`;
+
+type Row = Record<string, unknown>;
+const key = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
+/** Days as the service rounds them (to 0.01), from a float of days. */
+const days = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+
+describe('indicators agree with direct counts on the base tables (generated data)', () => {
+  let service: TestApp;
+  let client: pg.Client;
+  let dataset: Dataset;
+  let token: string;
+  let districtIds: string[];
+
+  const query = async <T>(text: string, variables: Record<string, unknown> = {}) => dataOf(await graphql<T>(service.url, text, variables, token));
+  const sql = async <T extends Row>(text: string) => (await client.query<T>(text, [districtIds])).rows;
+
+  beforeAll(async () => {
+    service = await startTestApp(AnalyticsUnderTest.forDatabase(requireDatabaseUrl()));
+    client = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await client.connect();
+    token = await tokenFor('ADMIN');
+    dataset = generateDataset({ scale: SCALES.small, seed: Number.parseInt(uniqueSuffix(), 16) % 1_000_000_000 });
+    districtIds = dataset.districts.map((d) => d.id);
+    await writeDataset(client, dataset, { append: true, analyze: false });
+    // Wait until the projector has applied every event written so far, ours included.
+    const [{ last }] = (await client.query<{ last: string }>(`SELECT COALESCE(max("id"), 0)::text AS "last" FROM "cultivation"."outbox"`)).rows;
+    const deadline = Date.now() + 100_000;
+    for (;;) {
+      const { rows } = await client.query<{ at: string | null }>(`SELECT "last_id"::text AS "at" FROM "analytics"."projection_position" WHERE "source" = 'cultivation'`);
+      if (rows[0]?.at && BigInt(rows[0].at) >= BigInt(last)) break;
+      if (Date.now() > deadline) throw new Error(`The projector did not reach outbox id ${last} in time (at ${rows[0]?.at ?? 'nothing'}).`);
+      await sleep(250);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await client?.end();
+    await service?.close();
+  });
+
+  const input = (extra: Row = {}) => ({ input: { groupBy: 'DISTRICT', filter: { districtIds }, period: PERIOD, ...extra } });
+
+  it('has generated what the indicators need: every stage, terminations, pauses and escalations of every cause', async () => {
+    const [facts] = await sql<{ stages: number; terminated: number; paused: number; causes: number }>(
+      `SELECT (SELECT count(DISTINCT "stage")::int FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[])) AS "stages",
+              (SELECT count(*)::int FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[]) AND "status" = 'TERMINATED') AS "terminated",
+              (SELECT count(*)::int FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+                WHERE c."district_id" = ANY($1::uuid[]) AND h."paused_seconds" > 0) AS "paused",
+              (SELECT count(DISTINCT e."type")::int FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+                WHERE c."district_id" = ANY($1::uuid[])) AS "causes"`,
+    );
+    expect(facts.stages).toBe(5);
+    expect(facts.terminated).toBeGreaterThan(0);
+    expect(facts.paused).toBeGreaterThan(0);
+    expect(facts.causes).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stage funnel: entered, passed and terminated per district, year and stage', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: IndicatorInput!) { table: stageFunnelIndicator(input: $input) { rows { group period stage entered passed terminated } } }`,
+      input(),
+    );
+    const expected = await sql<{ group: string; period: string; stage: string; entered: number; passed: number; terminated: number }>(
+      `WITH "c" AS (SELECT * FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[])),
+       "entry" AS (
+         SELECT c."district_id", h."stage", h."entered_at", ${ADVANCED} AS "passed", (c."status" = 'TERMINATED' AND c."stage" = h."stage") AS "terminated"
+         FROM "c" c JOIN "cultivation"."stage_history" h ON h."cultivation_id" = c."id"
+         UNION ALL
+         SELECT c."district_id", 'COMPLETED', c."stage_started_at", false, false FROM "c" c WHERE c."stage" = 'COMPLETED'
+       )
+       SELECT "district_id"::text AS "group", ${YEAR_OF('"entered_at"')} AS "period", "stage",
+              count(*)::int AS "entered", count(*) FILTER (WHERE "passed")::int AS "passed", count(*) FILTER (WHERE "terminated")::int AS "terminated"
+       FROM "entry" WHERE ${IN_RANGE('"entered_at"')} GROUP BY 1, 2, 3`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.stage), e]));
+    expect(table.rows.length).toBe(2 * 4 * 5);
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.stage));
+      expect({ key: key(row.group, row.period, row.stage), entered: row.entered, passed: row.passed, terminated: row.terminated }).toEqual({
+        key: key(row.group, row.period, row.stage),
+        entered: e?.entered ?? 0,
+        passed: row.stage === 'COMPLETED' ? null : (e?.passed ?? 0),
+        terminated: e?.terminated ?? 0,
+      });
+    }
+    const total = (rows: Row[], field: string) => rows.reduce((sum, r) => sum + Number(r[field] ?? 0), 0);
+    expect(total(table.rows, 'entered')).toBe(total(expected, 'entered'));
+    expect(total(table.rows, 'entered')).toBeGreaterThan(SCALES.small.cultivations);
+  });
+
+  it('time in stage and on-time rate: completed stays, median and 90th percentile days less paused time, on time by the deadline', async () => {
+    // The row's fields as the served schema has them: onTimeAsPlanned, where served, counts against the
+    // planned deadline and onTime against the final one (extensions included).
+    const { __type } = await query<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "TimeInStageRow") { fields { name } } }`);
+    const withPlanned = __type.fields.some((f) => f.name === 'onTimeAsPlanned');
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: IndicatorInput!) { table: timeInStageIndicator(input: $input) {
+         rows { group period stage completed medianDays p90Days withDeadline onTime onTimeRate ${withPlanned ? 'onTimeAsPlanned' : ''} } } }`,
+      input(),
+    );
+    const planned = `h."left_at" <= h."planned_deadline" + make_interval(secs => h."paused_seconds")`;
+    const final = `h."left_at" <= GREATEST(h."deadline", h."planned_deadline" + make_interval(secs => h."paused_seconds"))`;
+    const expected = await sql<{ group: string; period: string; stage: string; completed: number; median: number; p90: number; planned: number; final: number }>(
+      `SELECT c."district_id"::text AS "group", ${YEAR_OF('h."left_at"')} AS "period", h."stage", count(*)::int AS "completed",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM h."left_at" - h."entered_at")::float8 - h."paused_seconds", 0)) / 86400 AS "median",
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM h."left_at" - h."entered_at")::float8 - h."paused_seconds", 0)) / 86400 AS "p90",
+              count(*) FILTER (WHERE ${planned})::int AS "planned",
+              count(*) FILTER (WHERE ${final})::int AS "final"
+       FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND h."left_at" IS NOT NULL AND ${ADVANCED} AND ${IN_RANGE('h."left_at"')}
+       GROUP BY 1, 2, 3`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.stage), e]));
+    expect(table.rows.length).toBe(2 * 4 * 4);
+    let onTimeCompared = 0;
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.stage));
+      const completed = e?.completed ?? 0;
+      const onTime = withPlanned ? (e?.final ?? 0) : (e?.planned ?? 0);
+      expect({ key: key(row.group, row.period, row.stage), completed: row.completed, withDeadline: row.withDeadline, onTime: row.onTime }).toEqual({
+        key: key(row.group, row.period, row.stage),
+        completed,
+        // Every generated stay has its deadline in the event that entered it.
+        withDeadline: completed,
+        onTime,
+      });
+      if (withPlanned) expect(row.onTimeAsPlanned).toBe(e?.planned ?? 0);
+      expect(row.onTimeRate).toBe(completed > 0 ? Math.round((onTime / completed) * 10_000) / 10_000 : null);
+      // Rounded to 0.01 on both sides; a float at a rounding edge may differ by one step.
+      if (completed === 0) {
+        expect(row.medianDays).toBeNull();
+      } else {
+        expect(Math.abs((row.medianDays as number) - days(e!.median)!)).toBeLessThanOrEqual(0.011);
+        expect(Math.abs((row.p90Days as number) - days(e!.p90)!)).toBeLessThanOrEqual(0.011);
+      }
+      onTimeCompared += onTime;
+    }
+    const completedTotal = expected.reduce((sum, e) => sum + e.completed, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.completed), 0)).toBe(completedTotal);
+    // Some stays were late and some on time: the comparison means something.
+    expect(onTimeCompared).toBeGreaterThan(0);
+    expect(onTimeCompared).toBeLessThan(completedTotal);
+  });
+
+  it('escalations by cause and highest level: raised, acknowledged, resolved, open now, days to acknowledge and resolve', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: EscalationIndicatorInput!) { table: escalationIndicator(input: $input) {
+         rows { group period type highestLevel raised acknowledged resolved openNow medianDaysToAcknowledge medianDaysToResolve } } }`,
+      input({ splitBy: ['TYPE', 'HIGHEST_LEVEL'] }),
+    );
+    const expected = await sql<{ group: string; period: string; type: string; level: number; raised: number; acknowledged: number; resolved: number; open: number; ack: number | null; resolve: number | null }>(
+      `SELECT c."district_id"::text AS "group", ${YEAR_OF('e."raised_at"')} AS "period", e."type", e."level",
+              count(*)::int AS "raised", count(e."acknowledged_at")::int AS "acknowledged", count(e."resolved_at")::int AS "resolved",
+              count(*) FILTER (WHERE e."resolved_at" IS NULL)::int AS "open",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."acknowledged_at" - e."raised_at")::float8) / 86400 AS "ack",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."resolved_at" - e."raised_at")::float8) / 86400 AS "resolve"
+       FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND ${IN_RANGE('e."raised_at"')}
+       GROUP BY 1, 2, 3, 4`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.type, e.level), e]));
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.type, row.highestLevel));
+      expect({ key: key(row.group, row.period, row.type, row.highestLevel), raised: row.raised, acknowledged: row.acknowledged, resolved: row.resolved, openNow: row.openNow }).toEqual({
+        key: key(row.group, row.period, row.type, row.highestLevel),
+        raised: e?.raised ?? 0,
+        acknowledged: e?.acknowledged ?? 0,
+        resolved: e?.resolved ?? 0,
+        openNow: e?.open ?? 0,
+      });
+      for (const [served, direct] of [[row.medianDaysToAcknowledge, e?.ack ?? null], [row.medianDaysToResolve, e?.resolve ?? null]] as const) {
+        if (direct === null) expect(served).toBeNull();
+        else expect(Math.abs((served as number) - days(direct)!)).toBeLessThanOrEqual(0.011);
+      }
+    }
+    // Every escalation counted once, whatever level it climbed to.
+    expect(table.rows.reduce((sum, r) => sum + Number(r.raised), 0)).toBe(expected.reduce((sum, e) => sum + e.raised, 0));
+    expect(new Set(expected.map((e) => e.level)).size).toBeGreaterThan(1);
+  });
+
+  it('current stage funnel and open escalations of each district, as the dashboard shows them', async () => {
+    for (const districtId of districtIds) {
+      const served = await query<{ stageFunnel: { stage: string; count: number }[]; openEscalationCount: number }>(
+        `query ($districtId: ID) { stageFunnel(districtId: $districtId) { stage count } openEscalationCount(districtId: $districtId) }`,
+        { districtId },
+      );
+      const { rows: stages } = await client.query<{ stage: string; count: number }>(
+        `SELECT "stage", count(*)::int AS "count" FROM "cultivation"."cultivation" WHERE "district_id" = $1 AND "status" <> 'TERMINATED' GROUP BY 1`,
+        [districtId],
+      );
+      const counts = new Map(stages.map((s) => [s.stage, s.count]));
+      expect(served.stageFunnel).toEqual(['FORMATION', 'GROWTH', 'MATURITY', 'WITHDRAWAL', 'COMPLETED'].map((stage) => ({ stage, count: counts.get(stage) ?? 0 })));
+      const { rows: open } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS "n" FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+         WHERE c."district_id" = $1 AND e."status" <> 'RESOLVED'`,
+        [districtId],
+      );
+      expect(served.openEscalationCount).toBe(open[0].n);
+    }
+  });
+});

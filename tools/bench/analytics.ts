@@ -1,0 +1,218 @@
+// Analytics benchmark (docs/benchmarks.md): on a throw-away platform (the `bench` stack: ports 4700+,
+// PostgreSQL 5435, Temporal 7235) filled with generated data (libs/platform/data-generator, city
+// scale by default), reports
+//   1. how long generating and writing the data took, and the database size;
+//   2. the refresh cost of the analytics read model: the time for the projector to consume every
+//      cultivation outbox event from scratch (the read model emptied, its positions reset);
+//   3. p50/p95 latency through the gateway of the district dashboard query (the one the admin app's
+//      dashboard page sends) and of each indicator query the dashboard cards send, city-wide and for
+//      one district, beside the same numbers by hand-written SQL on the base tables (cultivation
+//      schema) in the same run, and the ratio.
+//   node tools/dev/run-ts.mjs tools/bench/analytics.ts [--scale city] [--seed 42] [--runs 100] [--warmup 10]
+import pg from 'pg';
+import { DEFAULT_REFERENCE_DATE, SCALES, generateDataset, isScaleName, progressBar, writeDataset } from '@peiyu/platform-data-generator';
+import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
+import { resolveRange, todayIn } from '@peiyu/analytics-feature';
+import { dataOf, graphql } from '@peiyu/platform-testing';
+import { bootstrapBenchStack } from './process/stack.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const scaleName = option('scale', 'city');
+if (!isScaleName(scaleName)) throw new Error(`Unknown scale ${scaleName}; one of ${Object.keys(SCALES).join(', ')}.`);
+const SEED = Number(option('seed', '42'));
+const RUNS = Number(option('runs', '100'));
+const WARMUP = Number(option('warmup', '10'));
+/** The projector has this long to rebuild the read model before the benchmark gives up. */
+const REFRESH_LIMIT_MS = 60 * 60 * 1000;
+const TZ = REPORTING_TIME_ZONE;
+
+const stack = await bootstrapBenchStack();
+const stopAndExit = (error: unknown) => void stack.stop().finally(() => {
+  console.error(error);
+  process.exit(1);
+});
+process.on('uncaughtException', stopAndExit);
+process.on('unhandledRejection', stopAndExit);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAndExit(`Stopped by ${signal}.`));
+const db = new pg.Client({ connectionString: stack.databaseUrl, application_name: 'peiyu-bench-analytics' });
+await db.connect();
+const gatewayUrl = `${stack.gatewayUrl}/graphql`;
+const lines: string[] = [];
+const report = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+
+// ---- 1. Data ----------------------------------------------------------------------------------------
+const dataset = generateDataset({ scale: SCALES[scaleName], seed: SEED, referenceDate: DEFAULT_REFERENCE_DATE });
+const bar = progressBar(`Generating ${scaleName} (seed ${SEED})`);
+// The demo seed is there already (the users the benchmark signs in as): append beside it.
+const written = await writeDataset(db, dataset, { append: true, onProgress: (done, total) => bar.update(done, total) });
+bar.finish();
+const rowCount = Object.values(written.rows).reduce((a, b) => a + b, 0);
+const [{ events }] = (await db.query<{ events: number }>(`SELECT count(*)::int AS "events" FROM "cultivation"."outbox"`)).rows;
+report(`Data: ${scaleName} scale, seed ${SEED}: ${rowCount.toLocaleString('en-US')} rows (${written.rows.cultivation.toLocaleString('en-US')} cultivations, ` +
+  `${events.toLocaleString('en-US')} cultivation outbox events) in ${written.seconds.toFixed(1)} s; database ${(written.databaseBytes / 2 ** 20).toFixed(0)} MiB.`);
+
+// ---- 2. Refresh cost --------------------------------------------------------------------------------
+async function projectedUpTo(): Promise<bigint> {
+  const { rows } = await db.query<{ last: string | null }>(`SELECT max("last_id")::text AS "last" FROM "analytics"."projection_position" WHERE "source" = 'cultivation'`);
+  return BigInt(rows[0].last ?? '0');
+}
+const [{ last: lastText }] = (await db.query<{ last: string }>(`SELECT COALESCE(max("id"), 0)::text AS "last" FROM "cultivation"."outbox"`)).rows;
+const lastEvent = BigInt(lastText);
+// Every table of the read model but the migrations' own, emptied with the positions in one
+// transaction. It first takes each projector's own advisory lock (the key the projectors use), so a
+// batch in progress ends before, and none runs until the positions are gone: the next starts from zero.
+const { rows: readModel } = await db.query<{ name: string }>(
+  `SELECT format('%I.%I', table_schema, table_name) AS "name" FROM information_schema.tables
+   WHERE table_schema = 'analytics' AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_position')`,
+);
+const { rows: sources } = await db.query<{ source: string }>(`SELECT "source" FROM "analytics"."projection_position"`);
+await db.query('BEGIN');
+for (const source of new Set(['cultivation', ...sources.map((s) => s.source)])) {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`peiyu.analytics.projection:${source}`]);
+}
+await db.query(`TRUNCATE ${readModel.map((t) => t.name).join(', ')} CASCADE`);
+await db.query(`DELETE FROM "analytics"."projection_position"`);
+await db.query('COMMIT');
+const refreshStarted = performance.now();
+const refreshBar = progressBar('Projecting the cultivation outbox from scratch');
+for (;;) {
+  const at = await projectedUpTo();
+  refreshBar.update(Number(at), Number(lastEvent));
+  if (at >= lastEvent) break;
+  if (performance.now() - refreshStarted > REFRESH_LIMIT_MS) throw new Error(`The projector had not caught up after ${REFRESH_LIMIT_MS / 60000} minutes (at ${at} of ${lastEvent}).`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+refreshBar.finish();
+const refreshSeconds = (performance.now() - refreshStarted) / 1000;
+report(`Refresh: the projector rebuilt the read model from ${events.toLocaleString('en-US')} events in ${refreshSeconds.toFixed(1)} s ` +
+  `(${Math.round(events / refreshSeconds).toLocaleString('en-US')} events/s).`);
+await db.query('ANALYZE "analytics"."cultivation_fact", "analytics"."stage_period", "analytics"."pause_interval", "analytics"."escalation_fact"');
+
+// ---- 3. Latency -------------------------------------------------------------------------------------
+const token = dataOf(await graphql<{ signIn: { token: string } }>(gatewayUrl, `mutation { signIn(input: { username: "admin", password: "peiyu-demo" }) { token } }`)).signIn.token;
+// The district with the most cultivations: the heaviest district dashboard.
+const [{ district_id: districtId }] = (await db.query<{ district_id: string }>(
+  `SELECT "district_id" FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[]) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  [dataset.districts.map((d) => d.id)],
+)).rows;
+const range = resolveRange({ relative: 'LAST_12_MONTHS' }, todayIn(TZ, new Date()));
+
+/** The admin app's DashboardHeadlines query (apps/admin/src/graphql/insights.ts), as its dashboard page sends it. */
+const DASHBOARD = `query DashboardHeadlines($districtId: ID) {
+  active: cultivations(filter: { districtId: $districtId, status: ACTIVE }) { id }
+  overdue: cultivations(filter: { districtId: $districtId, overdue: true }) { id }
+  escalated: cultivations(filter: { districtId: $districtId, escalated: true }) { id }
+  openEscalationCount(districtId: $districtId)
+  stageFunnel(districtId: $districtId) { stage count }
+}`;
+const TABLE = 'groupBy bucket from to timeZone csv';
+const ROW = 'group period periodStart periodEnd';
+const FUNNEL = `query ($input: IndicatorInput!) { table: stageFunnelIndicator(input: $input) { ${TABLE} rows { ${ROW} stage entered passed terminated } } }`;
+const TIME = `query ($input: IndicatorInput!) { table: timeInStageIndicator(input: $input) { ${TABLE} rows { ${ROW} stage completed medianDays p90Days withDeadline onTime onTimeRate } } }`;
+const ESCALATIONS = `query ($input: EscalationIndicatorInput!) { table: escalationIndicator(input: $input) {
+  ${TABLE} rows { ${ROW} type highestLevel raised acknowledged resolved openNow medianDaysToAcknowledge medianDaysToResolve } } }`;
+
+// The same numbers on the base tables. $1: the district (null: all), $2/$3: the range's first and last local days.
+const RANGE = (column: string) => `${column} >= ($2::date::timestamp AT TIME ZONE '${TZ}') AND ${column} < (($3::date + 1)::timestamp AT TIME ZONE '${TZ}')`;
+const IN_DISTRICT = `($1::uuid IS NULL OR c."district_id" = $1::uuid)`;
+const ADVANCED = `(CASE WHEN h."stage" = 'WITHDRAWAL' THEN c."stage" = 'COMPLETED'
+  ELSE EXISTS (SELECT 1 FROM "cultivation"."stage_history" n WHERE n."cultivation_id" = h."cultivation_id" AND n."entered_at" > h."entered_at") END)`;
+const groupSql = (groupBy: string | null) => (groupBy === 'DISTRICT' ? `c."district_id"` : groupBy === 'INSTITUTION' ? `c."institution_id"` : 'NULL::uuid');
+const SQL = {
+  dashboard: `SELECT
+      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."status" = 'ACTIVE') AS "active",
+      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c
+        WHERE ${IN_DISTRICT} AND c."status" = 'ACTIVE' AND c."stage" <> 'COMPLETED' AND c."stage_deadline" < now()) AS "overdue",
+      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."escalation_level" > 0) AS "escalated",
+      (SELECT count(*) FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+        WHERE ${IN_DISTRICT} AND e."status" <> 'RESOLVED') AS "open",
+      (SELECT json_object_agg("stage", "n") FROM (SELECT c."stage", count(*) AS "n" FROM "cultivation"."cultivation" c
+        WHERE ${IN_DISTRICT} AND c."status" <> 'TERMINATED' GROUP BY 1) s) AS "funnel"
+    WHERE $2::date IS NOT NULL AND $3::date IS NOT NULL`,
+  funnel: (groupBy: string | null) => `WITH "entry" AS (
+      SELECT ${groupSql(groupBy)} AS "group", h."stage", h."cultivation_id", ${ADVANCED} AS "passed", (c."status" = 'TERMINATED' AND c."stage" = h."stage") AS "terminated"
+      FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+      WHERE ${IN_DISTRICT} AND ${RANGE('h."entered_at"')}
+      UNION ALL
+      SELECT ${groupSql(groupBy)}, 'COMPLETED', c."id", false, false FROM "cultivation"."cultivation" c
+      WHERE ${IN_DISTRICT} AND c."stage" = 'COMPLETED' AND ${RANGE('c."stage_started_at"')}
+    )
+    SELECT "group", "stage", count(*) AS "entered", count(*) FILTER (WHERE "passed") AS "passed", count(*) FILTER (WHERE "terminated") AS "terminated"
+    FROM "entry" GROUP BY 1, 2`,
+  time: (groupBy: string | null) => `SELECT ${groupSql(groupBy)} AS "group", h."stage", count(*) AS "completed",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM h."left_at" - h."entered_at") - h."paused_seconds", 0)) / 86400 AS "median",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM h."left_at" - h."entered_at") - h."paused_seconds", 0)) / 86400 AS "p90",
+      count(*) FILTER (WHERE h."left_at" <= GREATEST(h."deadline", h."planned_deadline" + make_interval(secs => h."paused_seconds"))) AS "onTime"
+    FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+    WHERE ${IN_DISTRICT} AND h."left_at" IS NOT NULL AND ${ADVANCED} AND ${RANGE('h."left_at"')}
+    GROUP BY 1, 2`,
+  escalations: (groupBy: string | null, byType: boolean) => `SELECT ${groupSql(groupBy)} AS "group", ${byType ? 'e."type"' : 'NULL::text'} AS "type",
+      count(*) AS "raised", count(e."acknowledged_at") AS "acknowledged", count(e."resolved_at") AS "resolved",
+      count(*) FILTER (WHERE e."resolved_at" IS NULL) AS "open",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."acknowledged_at" - e."raised_at")) / 86400 AS "ack",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."resolved_at" - e."raised_at")) / 86400 AS "resolve"
+    FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+    WHERE ${IN_DISTRICT} AND ${RANGE('e."raised_at"')}
+    GROUP BY 1, 2`,
+};
+
+interface Case {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  sql: string;
+  district: string | null;
+}
+const districtFilter = { filter: { districtIds: [districtId] } };
+const CASES: Case[] = [
+  { name: 'Dashboard headlines, one district', query: DASHBOARD, variables: { districtId }, sql: SQL.dashboard, district: districtId },
+  { name: 'Dashboard headlines, every district', query: DASHBOARD, variables: {}, sql: SQL.dashboard, district: null },
+  { name: 'Stage funnel indicator, one district', query: FUNNEL, variables: { input: districtFilter }, sql: SQL.funnel(null), district: districtId },
+  { name: 'Stage funnel indicator, by district', query: FUNNEL, variables: { input: { groupBy: 'DISTRICT' } }, sql: SQL.funnel('DISTRICT'), district: null },
+  { name: 'Time in stage, one district', query: TIME, variables: { input: districtFilter }, sql: SQL.time(null), district: districtId },
+  { name: 'Time in stage, one district by institution', query: TIME, variables: { input: { ...districtFilter, groupBy: 'INSTITUTION' } }, sql: SQL.time('INSTITUTION'), district: districtId },
+  { name: 'Time in stage, by district', query: TIME, variables: { input: { groupBy: 'DISTRICT' } }, sql: SQL.time('DISTRICT'), district: null },
+  { name: 'Escalations by cause, one district', query: ESCALATIONS, variables: { input: { ...districtFilter, splitBy: ['TYPE'] } }, sql: SQL.escalations(null, true), district: districtId },
+  { name: 'Escalations, one district by institution', query: ESCALATIONS, variables: { input: { ...districtFilter, groupBy: 'INSTITUTION' } }, sql: SQL.escalations('INSTITUTION', false), district: districtId },
+  { name: 'Escalations by cause, by district', query: ESCALATIONS, variables: { input: { groupBy: 'DISTRICT', splitBy: ['TYPE'] } }, sql: SQL.escalations('DISTRICT', true), district: null },
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+async function measure(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+report(`Latency: ${RUNS} sequential runs after ${WARMUP} warm-up, district ${dataset.districts.find((d) => d.id === districtId)?.name} (${districtId}), ` +
+  `range ${range.from}..${range.to} (LAST_12_MONTHS, the dashboard's default).`);
+report('| Query | Gateway p50 | Gateway p95 | Base-table SQL p50 | SQL p95 | Ratio p50 | Ratio p95 |');
+report('| --- | --- | --- | --- | --- | --- | --- |');
+for (const c of CASES) {
+  const first = await graphql(gatewayUrl, c.query, c.variables, token);
+  if (first.errors?.length) throw new Error(`${c.name}: ${JSON.stringify(first.errors)}`);
+  const gateway = await measure(async () => dataOf(await graphql(gatewayUrl, c.query, c.variables, token)));
+  const direct = await measure(() => db.query(c.sql, [c.district, range.from, range.to]));
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  report(`| ${c.name} | ${ms(gateway.p50)} | ${ms(gateway.p95)} | ${ms(direct.p50)} | ${ms(direct.p95)} | ${(gateway.p50 / direct.p50).toFixed(1)} | ${(gateway.p95 / direct.p95).toFixed(1)} |`);
+}
+const dashboardCase = CASES[0];
+const dashboard = await measure(async () => dataOf(await graphql(gatewayUrl, dashboardCase.query, dashboardCase.variables, token)));
+report(`Target: the district dashboard query's p95 under 150 ms: ${dashboard.p95.toFixed(1)} ms, ${dashboard.p95 < 150 ? 'met' : 'not met'}.`);
+
+await db.end();
+await stack.stop();
+console.log(`\n${lines.join('\n')}`);
