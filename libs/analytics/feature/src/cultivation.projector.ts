@@ -2,9 +2,9 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyAssessmentEvent, applyFactEvent, applyOrganizationEvent } from './apply-fact-event.js';
-import { parseAssessmentEvent } from './assessment-events.js';
-import { parseCultivationEvent } from './cultivation-events.js';
-import { parseOrganizationEvent } from './organization-events.js';
+import { parseAssessmentEvent, type AssessmentFactEvent } from './assessment-events.js';
+import { parseCultivationEvent, type CultivationFactEvent } from './cultivation-events.js';
+import { parseOrganizationEvent, type OrganizationFactEvent } from './organization-events.js';
 
 /** The outboxes the projectors read (by schema name), and their keys in `analytics.projection_position`. */
 export const CULTIVATION_SOURCE = 'cultivation';
@@ -62,7 +62,10 @@ function pgCode(error: unknown): string | undefined {
  * it): that is logged once and retried. The timer is cleared and the running batch awaited on
  * shutdown, so nothing keeps the process (or a test) alive.
  */
-export abstract class OutboxProjector implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+/** What a projector's parser makes of one outbox row. */
+export type ParsedRow<T> = { ok: true; value: T } | { ok: false; reason: string } | { ok: 'ignored' };
+
+export abstract class OutboxProjector<T = unknown> implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   /** The schema whose outbox is read; also the key of the position. */
   protected abstract readonly source: string;
   /** Who creates that outbox, for the log line while it does not exist. */
@@ -77,8 +80,22 @@ export abstract class OutboxProjector implements OnApplicationBootstrap, OnModul
 
   constructor(protected readonly db: DataSource) {}
 
+  /** Reads one row's event: its value, why it cannot be read, or that this projection ignores it. */
+  protected abstract parse(row: OutboxRow): ParsedRow<T>;
+  /** Writes one read event into the read model; returns why it changed nothing, if it did not. */
+  protected abstract project(manager: EntityManager, value: T, row: OutboxRow): Promise<string | null>;
+
   /** Applies one row in the projector's transaction; logs and passes what it cannot use. */
-  protected abstract apply(manager: EntityManager, row: OutboxRow): Promise<void>;
+  private async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
+    const parsed = this.parse(row);
+    if (parsed.ok === 'ignored') return;
+    if (!parsed.ok) {
+      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
+      return;
+    }
+    const unused = await this.project(manager, parsed.value, row);
+    if (unused) this.logger.warn(`${this.source} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
+  }
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -208,7 +225,7 @@ export abstract class OutboxProjector implements OnApplicationBootstrap, OnModul
 
 /** Feeds cultivation_fact, stage_period, deadline_extension, pause_interval and escalation_fact from `"cultivation"."outbox"`. */
 @Injectable()
-export class CultivationProjector extends OutboxProjector {
+export class CultivationProjector extends OutboxProjector<CultivationFactEvent> {
   protected readonly source = CULTIVATION_SOURCE;
   protected readonly owner = 'cultivation-service';
   protected readonly logger = new Logger('CultivationProjector');
@@ -217,21 +234,18 @@ export class CultivationProjector extends OutboxProjector {
     super(db);
   }
 
-  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
-    const parsed = parseCultivationEvent(row.type, row.version, row.payload);
-    if (parsed.ok === 'ignored') return;
-    if (!parsed.ok) {
-      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
-      return;
-    }
-    const unused = await applyFactEvent(manager, parsed.value, row.occurred_at);
-    if (unused) this.logger.warn(`${this.source} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
+  protected parse(row: OutboxRow): ParsedRow<CultivationFactEvent> {
+    return parseCultivationEvent(row.type, row.version, row.payload);
+  }
+
+  protected project(manager: EntityManager, value: CultivationFactEvent, row: OutboxRow): Promise<string | null> {
+    return applyFactEvent(manager, value, row.occurred_at);
   }
 }
 
 /** Feeds organization_fact (filing, status, last activity change) from `"organizations"."outbox"`. */
 @Injectable()
-export class OrganizationProjector extends OutboxProjector {
+export class OrganizationProjector extends OutboxProjector<OrganizationFactEvent> {
   protected readonly source = ORGANIZATIONS_SOURCE;
   protected readonly owner = 'organizations-service';
   protected readonly logger = new Logger('OrganizationProjector');
@@ -240,20 +254,18 @@ export class OrganizationProjector extends OutboxProjector {
     super(db);
   }
 
-  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
-    const parsed = parseOrganizationEvent(row.type, row.version, row.payload);
-    if (parsed.ok === 'ignored') return;
-    if (!parsed.ok) {
-      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
-      return;
-    }
-    await applyOrganizationEvent(manager, parsed.value);
+  protected parse(row: OutboxRow): ParsedRow<OrganizationFactEvent> {
+    return parseOrganizationEvent(row.type, row.version, row.payload);
+  }
+
+  protected project(manager: EntityManager, value: OrganizationFactEvent): Promise<string | null> {
+    return applyOrganizationEvent(manager, value);
   }
 }
 
 /** Feeds assessment_fact (capacity and maturity scores) from `"assessments"."outbox"`. */
 @Injectable()
-export class AssessmentProjector extends OutboxProjector {
+export class AssessmentProjector extends OutboxProjector<AssessmentFactEvent> {
   protected readonly source = ASSESSMENTS_SOURCE;
   protected readonly owner = 'assessments-service';
   protected readonly logger = new Logger('AssessmentProjector');
@@ -262,14 +274,11 @@ export class AssessmentProjector extends OutboxProjector {
     super(db);
   }
 
-  protected async apply(manager: EntityManager, row: OutboxRow): Promise<void> {
-    const parsed = parseAssessmentEvent(row.type, row.version, row.payload);
-    if (parsed.ok === 'ignored') return;
-    if (!parsed.ok) {
-      this.logger.warn(`Skipped ${this.source} outbox event ${row.id} (${row.type}): ${parsed.reason}.`);
-      return;
-    }
-    const unused = await applyAssessmentEvent(manager, parsed.value);
-    if (unused) this.logger.warn(`${this.source} outbox event ${row.id} (${row.type}) changed nothing: ${unused}.`);
+  protected parse(row: OutboxRow): ParsedRow<AssessmentFactEvent> {
+    return parseAssessmentEvent(row.type, row.version, row.payload);
+  }
+
+  protected project(manager: EntityManager, value: AssessmentFactEvent): Promise<string | null> {
+    return applyAssessmentEvent(manager, value);
   }
 }
