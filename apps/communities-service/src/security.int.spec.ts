@@ -200,6 +200,16 @@ describe('communities-service security', () => {
       expect(__type.fields.map((f) => f.name).filter((name) => /password|hash/i.test(name))).toEqual([]);
     });
 
+    it('keeps the mail address an administrator sets, which notifications are sent to', async () => {
+      const user = await createUser('mail');
+      const SET_EMAIL = `mutation ($input: SetUserEmailInput!) { setUserEmail(input: $input) { email version } }`;
+      const set = dataOf(await gql<{ setUserEmail: { email: string | null; version: number } }>(SET_EMAIL, { input: { userId: user.id, email: 'mail@peiyu.test' } }, { token: adminToken }));
+      expect(set.setUserEmail).toEqual({ email: 'mail@peiyu.test', version: 2 });
+      expect((await gql(SET_EMAIL, { input: { userId: user.id, email: 'nope' } }, { token: adminToken })).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+      const cleared = dataOf(await gql<{ setUserEmail: { email: string | null } }>(SET_EMAIL, { input: { userId: user.id, email: null } }, { token: adminToken }));
+      expect(cleared.setUserEmail.email).toBeNull();
+    });
+
     it('names the field of every invalid input and writes nothing', async () => {
       const username = `bad-${uniqueSuffix()}`;
       const base = { username, displayName: '无效', password: PASSWORD, role: 'PROGRAMME_MANAGER', scopes: [{ kind: 'CITY' }] };
@@ -217,6 +227,7 @@ describe('communities-service security', () => {
         [{ role: 'SOCIAL_WORKER' }, 'scopes.0.kind'],
         [{ role: 'STREET_OFFICER', scopes: [{ kind: 'STREET', id: '00000000-0000-4000-8000-0000000000bb' }] }, 'scopes.0.id'],
         [{ role: 'SUPERVISOR', scopes: [{ kind: 'INSTITUTION', id: '00000000-0000-4000-8000-0000000000dd' }] }, 'scopes.0.id'],
+        [{ email: 'not-an-address' }, 'email'],
       ];
       for (const [change, field] of cases) {
         const result = await gql(CREATE_USER, { input: { ...base, ...change } }, { token: adminToken });

@@ -3,6 +3,7 @@ import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { loadEnv } from '@peiyu/platform-nest';
 import { JsonLogger, ServiceMetrics, livenessHandler, metricsHandler, postgresReadinessCheck, readinessHandler, startTracing } from '@peiyu/platform-observability';
 import { installTemporalRuntime } from './observability.js';
+import { smtpMailer } from '@peiyu/cultivation-activities';
 import { createWorker } from './worker.js';
 
 class WorkerEnv {
@@ -13,6 +14,10 @@ class WorkerEnv {
   @IsInt() @Min(1) @Max(65535) WORKER_HEALTH_PORT: number = 4009;
   /** Where Temporal Core serves its Prometheus metrics; `/metrics` on the health port appends them. */
   @IsString() WORKER_CORE_METRICS_ADDRESS: string = '';
+  /** Mail notifications through this SMTP server (`smtp://user:pass@host:port`); unset: a log line per mail. */
+  @IsString() PEIYU_SMTP_URL: string = '';
+  /** The sender of notification mail. */
+  @IsString() @IsNotEmpty() PEIYU_MAIL_FROM: string = '"培育 Peiyu" <noreply@peiyu.invalid>';
 }
 
 const tracing = startTracing('worker');
@@ -21,7 +26,9 @@ const env = loadEnv(WorkerEnv);
 // Core's exporter sits beside the health port (1000 above it) unless told otherwise.
 const coreMetricsAddress = env.WORKER_CORE_METRICS_ADDRESS || `127.0.0.1:${env.WORKER_HEALTH_PORT + 1000}`;
 installTemporalRuntime(logger, coreMetricsAddress);
+const mailer = env.PEIYU_SMTP_URL ? smtpMailer({ url: env.PEIYU_SMTP_URL, from: env.PEIYU_MAIL_FROM }) : undefined;
 const { worker, connection, relay, close } = await createWorker({
+  mailer,
   databaseUrl: env.DATABASE_URL,
   temporalAddress: env.TEMPORAL_ADDRESS,
   namespace: env.TEMPORAL_NAMESPACE,
@@ -55,4 +62,5 @@ relay.start();
 await worker.run();
 health.close();
 await close();
+mailer?.close();
 await tracing?.shutdown();

@@ -5,7 +5,7 @@ import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@te
 import type { JsonLogger, Tracing } from '@peiyu/platform-observability';
 import { DataSource } from 'typeorm';
 import { CULTIVATION_TASK_QUEUE } from '@peiyu/contracts';
-import { EvidenceRelay, createCultivationActivities } from '@peiyu/cultivation-activities';
+import { EvidenceRelay, createCultivationActivities, type Mailer } from '@peiyu/cultivation-activities';
 import { cultivationOwnership } from '@peiyu/cultivation-data-access';
 import { createOrganizationActivities } from '@peiyu/organizations-activities';
 import { typeormOptions } from '@peiyu/platform-database';
@@ -23,6 +23,8 @@ export interface WorkerSettings {
   tracing?: Tracing | null;
   /** Where each activity's end is logged, with its cultivation id. */
   logger?: JsonLogger;
+  /** Where notifications are mailed besides the in-app inbox; a log line each by default. */
+  mailer?: Mailer;
 }
 
 export interface RunningWorker {
@@ -50,7 +52,7 @@ export async function createWorker(settings: WorkerSettings): Promise<RunningWor
     ...(settings.workflowBundle
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
-    activities: { ...createCultivationActivities(dataSource), ...createOrganizationActivities(dataSource) },
+    activities: { ...createCultivationActivities(dataSource, settings.mailer), ...createOrganizationActivities(dataSource) },
     interceptors: { activity: [(context) => ({ inbound: new ActivityLogContextInterceptor(context, settings.logger) })] },
     plugins: settings.tracing ? [new OpenTelemetryPlugin({ resource: settings.tracing.resource, spanProcessor: settings.tracing.spanProcessor })] : [],
   });

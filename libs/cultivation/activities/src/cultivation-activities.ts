@@ -175,8 +175,16 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
         }
         return true;
       });
-      // After commit; a retry finds the timeline row and neither notifies nor mails again.
-      for (const mail of mails) await mailer.send(mail.recipients, mail.subject, mail.subject);
+      // After commit; a retry finds the timeline row and neither notifies nor mails again. Mail is
+      // best effort: the inbox row is the durable notice, and a mail server outage must not stall
+      // the process, so a failure is logged and the event stays recorded.
+      for (const mail of mails) {
+        try {
+          await mailer.send(mail.recipients, mail.subject, mail.subject);
+        } catch (error) {
+          console.error(`mail for ${command.workflowId}:${command.sequence} not sent: ${(error as Error).message}`);
+        }
+      }
       return { recorded };
     },
   };

@@ -12,6 +12,8 @@ export interface Placement {
 export interface Recipient {
   userId: string;
   displayName: string;
+  /** Where to mail them; null when they have no address (the in-app inbox only). */
+  email: string | null;
 }
 
 /**
@@ -27,15 +29,15 @@ export async function findUsersInScope(db: DataSource, role: Role, place: Placem
     { kind: 'COMMUNITY', id: place.communityId },
     { kind: 'INSTITUTION', id: place.institutionId },
   ];
-  const rows: { id: string; display_name: string }[] = await db.query(
-    `SELECT "id", "display_name" FROM "identity"."user_account"
+  const rows: { id: string; display_name: string; email: string | null }[] = await db.query(
+    `SELECT "id", "display_name", "email" FROM "identity"."user_account"
      WHERE "role" = $1 AND EXISTS (
        SELECT 1 FROM jsonb_array_elements("scopes") AS s, jsonb_array_elements($2::jsonb) AS c
        WHERE s->>'kind' = c->>'kind' AND (c->>'kind' = 'CITY' OR s->>'id' = c->>'id'))
      ORDER BY "username"`,
     [role, JSON.stringify(covering)],
   );
-  return rows.map((r) => ({ userId: r.id, displayName: r.display_name }));
+  return rows.map((r) => ({ userId: r.id, displayName: r.display_name, email: r.email }));
 }
 
 /** What other domains may know of a user: name, role and scopes, never the password hash. */

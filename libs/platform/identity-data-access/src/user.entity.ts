@@ -9,6 +9,8 @@ export class UserAccountEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { unique: true }) username: string;
   @Column('text', { name: 'display_name' }) displayName: string;
+  /** Where notifications are mailed; null: the in-app inbox only. */
+  @Column('text', { nullable: true }) email: string | null;
   /** Argon2id hash; the password itself is never stored. */
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text') role: Role;

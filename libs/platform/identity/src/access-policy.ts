@@ -70,6 +70,7 @@ export function userSnapshot(user: {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
   role: Role;
   scopes: Scope[];
   externalSubject: string | null;
@@ -79,6 +80,7 @@ export function userSnapshot(user: {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
+    email: user.email,
     role: user.role,
     scopes: user.scopes,
     externalSubject: user.externalSubject,

@@ -26,6 +26,7 @@ function badInput(problem: InputProblem): DomainException {
 export interface NewUser {
   username: string;
   displayName: string;
+  email?: string | null;
   password: string;
   role: Role;
   scopes: Scope[];
@@ -185,6 +186,7 @@ export class IdentityService {
         id: randomUUID(),
         username: input.username,
         displayName: input.displayName.trim(),
+        email: input.email?.trim() || null,
         passwordHash,
         role: input.role,
         scopes: normalizeScopes(input.scopes),
@@ -225,6 +227,19 @@ export class IdentityService {
         input.userId,
       ]);
       const after = await repo.findOneByOrFail({ id: input.userId });
+      trail.change = { entityType: 'User', entityId: after.id, before: userSnapshot(before), after: userSnapshot(after) };
+      return after;
+    });
+  }
+
+  /** Sets or clears a user's mail address (administrators). */
+  async setUserEmail(userId: string, email: string | null, trail: AuditTrail): Promise<UserAccountEntity> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(UserAccountEntity);
+      const before = await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw DomainException.notFound('User', userId);
+      await m.query(`UPDATE "identity"."user_account" SET "email" = $1, "version" = "version" + 1 WHERE "id" = $2`, [email?.trim() || null, userId]);
+      const after = await repo.findOneByOrFail({ id: userId });
       trail.change = { entityType: 'User', entityId: after.id, before: userSnapshot(before), after: userSnapshot(after) };
       return after;
     });

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ROLES, SCOPE_KINDS, type Role, type ScopeKind } from '@peiyu/contracts';
 import { RoleEnum, graphqlEnum } from '@peiyu/platform-nest';
 import { MAX_PASSWORD_LENGTH, MAX_SCOPES, MIN_PASSWORD_LENGTH } from './access-policy.js';
@@ -18,6 +18,7 @@ export class User {
   @Field(() => ID) id: string;
   @Field({ description: 'Sign-in name.' }) username: string;
   @Field({ description: 'Name shown in the app.' }) displayName: string;
+  @Field(() => String, { nullable: true, description: 'Where notifications are mailed besides the in-app inbox; null when none.' }) email: string | null;
   @Field(() => RoleEnum, { description: 'The role that decides what the user may do.' }) role: Role;
   @Field(() => [ScopeType], { description: 'Where the role applies.' }) scopes: ScopeType[];
   @Field(() => Int, { description: 'Changes with every change to the user; pass it back to updateUserAccess.' }) version: number;
@@ -68,6 +69,11 @@ export class CreateUserInput {
   @Matches(/^[a-z][a-z0-9._-]{2,31}$/, { message: 'username must be 3 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter' })
   username: string;
   @Field() @IsNotEmpty({ message: 'displayName must not be empty' }) @MaxLength(100) displayName: string;
+  @Field(() => String, { nullable: true, description: 'Where notifications are mailed; none when not given.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a mail address' })
+  @MaxLength(200)
+  email?: string | null;
   @Field({ description: passwordRule }) @PasswordLength('password') @MaxLength(MAX_PASSWORD_LENGTH) password: string;
   @Field(() => RoleEnum) @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role: Role;
   @Field(() => [ScopeInput]) @ArrayMaxSize(MAX_SCOPES) @ValidateNested({ each: true }) @Type(() => ScopeInput) scopes: ScopeInput[];
@@ -140,4 +146,14 @@ export class AuditLogFilter {
   @Field(() => String, { nullable: true, description: 'A mutation field name, e.g. createUser.' }) @IsOptional() @MaxLength(100) operation?: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'From this instant, inclusive.' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until this instant, exclusive.' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date | null;
+}
+
+@InputType({ description: "A user's mail address, or none." })
+export class SetUserEmailInput {
+  @Field(() => ID) @IsUUID('all', { message: 'userId must be a UUID' }) userId: string;
+  @Field(() => String, { nullable: true, description: 'The address; null to mail them nothing.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a mail address' })
+  @MaxLength(200)
+  email?: string | null;
 }

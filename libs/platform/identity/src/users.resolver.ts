@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IdentityService } from './identity.service.js';
 import { OidcSignInService } from './oidc.service.js';
-import { AuditEntry, AuditLogFilter, CreateUserInput, LinkExternalSubjectInput, SetUserPasswordInput, UpdateUserAccessInput, User } from './identity.types.js';
+import { AuditEntry, AuditLogFilter, CreateUserInput, LinkExternalSubjectInput, SetUserEmailInput, SetUserPasswordInput, UpdateUserAccessInput, User } from './identity.types.js';
 
 const MAX_AUDIT_PAGE = 500;
 
@@ -38,6 +38,12 @@ export class UsersResolver {
   @Mutation(() => User, { description: "Changes a user's role and scopes; CONFLICT if the user changed since `version` (administrators only)." })
   updateUserAccess(@Args('input') input: UpdateUserAccessInput, @Audit() trail: AuditTrail): Promise<User> {
     return this.identity.updateUserAccess({ ...input, scopes: input.scopes.map((s) => ({ kind: s.kind, id: s.id ?? null })) }, trail);
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => User, { description: "Sets or clears the address a user's notifications are mailed to (administrators only)." })
+  setUserEmail(@Args('input') input: SetUserEmailInput, @Audit() trail: AuditTrail): Promise<User> {
+    return this.identity.setUserEmail(input.userId, input.email ?? null, trail);
   }
 
   @Roles('ADMIN')
