@@ -28,6 +28,8 @@ const InstitutionsPage = lazy(() => import('./pages/directory/InstitutionsPage')
 const InstitutionDetailPage = lazy(() => import('./pages/directory/InstitutionsPage').then((m) => ({ default: m.InstitutionDetailPage })));
 const SurveysPage = lazy(() => import('./pages/directory/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const SurveyDetailPage = lazy(() => import('./pages/directory/SurveysPage').then((m) => ({ default: m.SurveyDetailPage })));
+// The rubrics of assessments (read by all, edited by administrators), with their messages.
+const RubricsPage = lazy(() => import('./pages/assessments/RubricsPage'));
 
 /** The directory's routes: path and lazily loaded page. */
 const DIRECTORY_ROUTES = [
@@ -41,6 +43,7 @@ const DIRECTORY_ROUTES = [
   ['/institutions/:id', InstitutionDetailPage],
   ['/surveys', SurveysPage],
   ['/surveys/:id', SurveyDetailPage],
+  ['/rubrics', RubricsPage],
 ] as const;
 
 function LazyRoute({ children }: { children: ReactNode }) {

@@ -55,6 +55,9 @@ export function Layout() {
             <NavLink to="/surveys" className="nav-link" data-testid="nav-surveys">
               {t('nav.surveys')}
             </NavLink>
+            <NavLink to="/rubrics" className="nav-link" data-testid="nav-rubrics">
+              {t('nav.rubrics')}
+            </NavLink>
             <NavLink to="/analytics" className="nav-link" data-testid="nav-analytics">
               {t('nav.analytics')}
             </NavLink>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { ROLES, SCOPE_KINDS, type Identity, type Role, type Scope } from '@peiyu/contracts';
 
@@ -29,6 +30,8 @@ export async function issueToken(identity: Identity, secret: string, ttlSeconds:
     .setAudience(AUDIENCE)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
+    // A token of its own even when issued twice in one second with the same claims (a renewal).
+    .setJti(randomUUID())
     .sign(key(secret));
   return { token, expiresAt };
 }

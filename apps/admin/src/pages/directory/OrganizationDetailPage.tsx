@@ -1,17 +1,19 @@
-// One organization: its facts, and tabs (in the URL, ?tab=) for members, activities, and charter and filing.
+// One organization: its facts, and tabs (in the URL, ?tab=) for members, activities, charter and filing, and assessments.
 import { useQuery } from '@apollo/client/react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router-dom';
 import { ORGANIZATION_DETAIL } from '../../graphql/directory';
 import { useSession } from '../../auth/useSession';
 import { Badge } from '../../components/Badge';
 import { LoadingState } from '../../components/states';
+import { AssessmentsTab } from '../assessments/AssessmentsTab';
+import { mayRecordAssessment } from '../assessments/common';
 import { useI18n } from '../../i18n';
 import { ActivitiesTab } from './ActivitiesTab';
 import { CharterTab } from './CharterTab';
 import { MembersTab } from './MembersTab';
 import { mayDo, oneOf, ORGANIZATION_STATUS_TONES, RecordError } from './common';
 
-const TABS = ['members', 'activities', 'charter'] as const;
+const TABS = ['members', 'activities', 'charter', 'assessments'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function OrganizationDetailPage() {
@@ -73,6 +75,7 @@ export default function OrganizationDetailPage() {
       {tab === 'charter' && (
         <CharterTab organization={organization} mayRecordCharter={recordEvidence} mayRecordFiling={mayDo(role, 'recordFiling')} onChanged={() => void refetch()} />
       )}
+      {tab === 'assessments' && <AssessmentsTab organization={organization} mayRecord={mayRecordAssessment(role)} />}
     </div>
   );
 }
