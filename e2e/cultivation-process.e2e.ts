@@ -188,6 +188,58 @@ describe('cultivation process through the gateway', () => {
     ]);
   }, 60000);
 
+  it('raises PERFORMANCE when a capacity assessment in growth fails, and resolves it when a later one passes', async () => {
+    const { id, organizationId } = await startCultivation(`评估测试队${uniqueSuffix()}`, 30 * 86400000);
+    const { createNeedsSurvey } = await admin.data<{ createNeedsSurvey: { id: string } }>(
+      `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
+      { input: { communityId, title: '评估测试需求调查' } },
+    );
+    await admin.data(`mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`, { input: { surveyId: createNeedsSurvey.id, demandCategories: ['LIFE_SERVICE'] } });
+    const { addMember } = await admin.data<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
+      input: { organizationId, name: '赵阿姨', joinedOn: '2026-01-05', isLeader: true },
+    });
+    await admin.data(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+      input: { organizationId, kind: 'INTEREST_ACTIVITY', title: '邻里助餐', heldOn: '2026-01-10', hours: 2, participants: 8, attendeeIds: [addMember.id] },
+    });
+    await eventually(
+      async () => ((await admin.data<{ cultivation: { gate: { met: boolean } } }>(`query ($id: ID!) { cultivation(id: $id) { gate { met } } }`, { id })).cultivation.gate.met ? true : undefined),
+      15000,
+      'the formation gate',
+    );
+    await supervisor.data(`mutation ($input: ApproveGateInput!) { approveGate(input: $input) { stage } }`, { input: { cultivationId: id } });
+
+    // The built-in LIFE_SERVICE capacity rubric: six criteria scored 0..5, pass score 60.
+    const keys = ['leadership', 'member_engagement', 'activity_planning', 'internal_rules', 'resources', 'service_quality'];
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const assess = (score: number) =>
+      supervisor.data<{ recordAssessment: { total: number; passed: boolean } }>(`mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { total passed } }`, {
+        input: { organizationId, kind: 'CAPACITY', assessedOn: today, scores: keys.map((key) => ({ key, score })) },
+      });
+    expect((await assess(1)).recordAssessment).toEqual({ total: 20, passed: false });
+    const performance = (result: Escalations) => result.cultivation.escalations.find((e) => e.type === 'PERFORMANCE');
+    const raised = await eventually(
+      async () => {
+        const escalation = performance(await admin.data<Escalations>(escalationsOf, { id }));
+        return escalation?.status === 'OPEN' ? escalation : undefined;
+      },
+      15000,
+      'a PERFORMANCE escalation from the failed assessment',
+    );
+    // It climbs the compressed ladder of this district (2 s at the supervisor) like any other.
+    expect(raised.level).toBeGreaterThanOrEqual(1);
+
+    expect((await assess(5)).recordAssessment).toEqual({ total: 100, passed: true });
+    const resolved = await eventually(
+      async () => {
+        const escalation = performance(await admin.data<Escalations>(escalationsOf, { id }));
+        return escalation?.status === 'RESOLVED' ? escalation : undefined;
+      },
+      15000,
+      'the PERFORMANCE escalation to resolve on a passing assessment',
+    );
+    expect(resolved.id).toBe(raised.id);
+  }, 60000);
+
   it('runs withdrawal: phases, handovers confirmed by name, the final evaluation, and follow-ups at +1, +3 and +6 months', async () => {
     const { id, organizationId } = await startCultivation(`退出测试队${uniqueSuffix()}`, 30 * 86400000);
     const worker = await signIn('worker');
