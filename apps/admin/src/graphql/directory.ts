@@ -60,6 +60,48 @@ const PAGE_INFO = gql`
   }
 `;
 
+// What an organization's charter, filing, member and activity show wherever they are read or
+// returned by a mutation (so that the cache updates every view of them).
+const CHARTER_FIELDS = gql`
+  fragment CharterFields on Charter {
+    id
+    adoptedOn
+    text
+    fileReference
+  }
+`;
+
+const FILING_FIELDS = gql`
+  fragment FilingFields on Filing {
+    id
+    number
+    authority
+    filedOn
+  }
+`;
+
+const MEMBER_FIELDS = gql`
+  fragment MemberFields on Member {
+    id
+    name
+    phone
+    isLeader
+    joinedOn
+    leftOn
+  }
+`;
+
+const ACTIVITY_FIELDS = gql`
+  fragment ActivityFields on Activity {
+    id
+    kind
+    title
+    heldOn
+    hours
+    participants
+  }
+`;
+
 // ---- Organizations ------------------------------------------------------------------------------
 
 export const ORGANIZATIONS_PAGE: TypedDocumentNode<OrganizationsPageQuery, OrganizationsPageQueryVariables> = gql`
@@ -104,18 +146,14 @@ const ORGANIZATION_FIELDS = gql`
       name
     }
     charter {
-      id
-      adoptedOn
-      text
-      fileReference
+      ...CharterFields
     }
     filing {
-      id
-      number
-      authority
-      filedOn
+      ...FilingFields
     }
   }
+  ${CHARTER_FIELDS}
+  ${FILING_FIELDS}
 `;
 
 export const ORGANIZATION_DETAIL: TypedDocumentNode<OrganizationDetailQuery, OrganizationDetailQueryVariables> = gql`
@@ -132,15 +170,11 @@ export const ORGANIZATION_MEMBERS: TypedDocumentNode<OrganizationMembersQuery, O
     organization(id: $id) {
       id
       members(includeFormer: $includeFormer) {
-        id
-        name
-        phone
-        isLeader
-        joinedOn
-        leftOn
+        ...MemberFields
       }
     }
   }
+  ${MEMBER_FIELDS}
 `;
 
 export const ORGANIZATION_ACTIVITIES: TypedDocumentNode<OrganizationActivitiesQuery, OrganizationActivitiesQueryVariables> = gql`
@@ -148,15 +182,11 @@ export const ORGANIZATION_ACTIVITIES: TypedDocumentNode<OrganizationActivitiesQu
     organization(id: $id) {
       id
       activities {
-        id
-        kind
-        title
-        heldOn
-        hours
-        participants
+        ...ActivityFields
       }
     }
   }
+  ${ACTIVITY_FIELDS}
 `;
 
 export const CREATE_ORGANIZATION: TypedDocumentNode<CreateOrganizationMutation, CreateOrganizationMutationVariables> = gql`
@@ -180,14 +210,10 @@ export const UPDATE_ORGANIZATION: TypedDocumentNode<UpdateOrganizationMutation, 
 export const ADD_MEMBER: TypedDocumentNode<AddMemberMutation, AddMemberMutationVariables> = gql`
   mutation AddMember($input: AddMemberInput!) {
     addMember(input: $input) {
-      id
-      name
-      phone
-      isLeader
-      joinedOn
-      leftOn
+      ...MemberFields
     }
   }
+  ${MEMBER_FIELDS}
 `;
 
 export const MEMBER_LEFT: TypedDocumentNode<MemberLeftMutation, MemberLeftMutationVariables> = gql`
@@ -202,36 +228,28 @@ export const MEMBER_LEFT: TypedDocumentNode<MemberLeftMutation, MemberLeftMutati
 export const RECORD_ACTIVITY: TypedDocumentNode<RecordActivityMutation, RecordActivityMutationVariables> = gql`
   mutation RecordActivity($input: RecordActivityInput!) {
     recordActivity(input: $input) {
-      id
-      kind
-      title
-      heldOn
-      hours
-      participants
+      ...ActivityFields
     }
   }
+  ${ACTIVITY_FIELDS}
 `;
 
 export const ADOPT_CHARTER: TypedDocumentNode<AdoptCharterMutation, AdoptCharterMutationVariables> = gql`
   mutation AdoptCharter($input: AdoptCharterInput!) {
     adoptCharter(input: $input) {
-      id
-      adoptedOn
-      text
-      fileReference
+      ...CharterFields
     }
   }
+  ${CHARTER_FIELDS}
 `;
 
 export const RECORD_FILING: TypedDocumentNode<RecordFilingMutation, RecordFilingMutationVariables> = gql`
   mutation RecordFiling($input: RecordFilingInput!) {
     recordFiling(input: $input) {
-      id
-      number
-      authority
-      filedOn
+      ...FilingFields
     }
   }
+  ${FILING_FIELDS}
 `;
 
 // ---- Communities and institutions ---------------------------------------------------------------

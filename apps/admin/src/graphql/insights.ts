@@ -11,6 +11,10 @@ import type {
   DistrictsQueryVariables,
   EscalationIndicatorQuery,
   EscalationIndicatorQueryVariables,
+  FilingRateIndicatorQuery,
+  FilingRateIndicatorQueryVariables,
+  FollowUpIndicatorQuery,
+  FollowUpIndicatorQueryVariables,
   InstitutionNamesQuery,
   InstitutionNamesQueryVariables,
   MarkAllNotificationsReadMutation,
@@ -21,10 +25,18 @@ import type {
   MeScopesQueryVariables,
   NotificationsQuery,
   NotificationsQueryVariables,
+  OverdueIndicatorQuery,
+  OverdueIndicatorQueryVariables,
+  ScoreIndicatorQuery,
+  ScoreIndicatorQueryVariables,
   StageFunnelIndicatorQuery,
   StageFunnelIndicatorQueryVariables,
+  StreetNamesQuery,
+  StreetNamesQueryVariables,
   TimeInStageIndicatorQuery,
   TimeInStageIndicatorQueryVariables,
+  WithdrawalOutcomeIndicatorQuery,
+  WithdrawalOutcomeIndicatorQueryVariables,
 } from './generated/graphql';
 
 export type {
@@ -36,11 +48,18 @@ export type {
   IndicatorPeriodInput,
   PeriodBucket,
   RelativePeriod,
+  RubricKind,
+  ScoreIndicatorInput,
 } from './generated/graphql';
 
 export type StageFunnelRow = StageFunnelIndicatorQuery['table']['rows'][number];
 export type TimeInStageRow = TimeInStageIndicatorQuery['table']['rows'][number];
 export type EscalationIndicatorRow = EscalationIndicatorQuery['table']['rows'][number];
+export type OverdueRow = OverdueIndicatorQuery['table']['rows'][number];
+export type FilingRateRow = FilingRateIndicatorQuery['table']['rows'][number];
+export type FollowUpRow = FollowUpIndicatorQuery['table']['rows'][number];
+export type WithdrawalOutcomeRow = WithdrawalOutcomeIndicatorQuery['table']['rows'][number];
+export type ScoreRow = ScoreIndicatorQuery['table']['rows'][number];
 /** An indicator's table as the explorer reads it, whatever its rows. */
 export type IndicatorTable<Row> = Omit<StageFunnelIndicatorQuery['table'], 'rows'> & { rows: Row[] };
 export type NotificationFields = NotificationsQuery['notifications'][number];
@@ -172,6 +191,146 @@ export const ESCALATION_INDICATOR: TypedDocumentNode<EscalationIndicatorQuery, E
         openNow
         medianDaysToAcknowledge
         medianDaysToResolve
+      }
+    }
+  }
+`;
+
+/** Cultivations running and overdue at the end of each period (now for the current one). */
+export const OVERDUE_INDICATOR: TypedDocumentNode<OverdueIndicatorQuery, OverdueIndicatorQueryVariables> = gql`
+  query OverdueIndicator($input: IndicatorInput!) {
+    table: overdueIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        asOf
+        running
+        withDeadline
+        overdue
+        overdueRate
+      }
+    }
+  }
+`;
+
+/** Cultivations that reached MATURITY in each period and how many of their organizations are filed. */
+export const FILING_RATE_INDICATOR: TypedDocumentNode<FilingRateIndicatorQuery, FilingRateIndicatorQueryVariables> = gql`
+  query FilingRateIndicator($input: IndicatorInput!) {
+    table: filingRateIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        reachedMaturity
+        filed
+        filingRate
+      }
+    }
+  }
+`;
+
+/** Withdrawal follow-ups by offset (+1, +3, +6 months) that came out in each period, and their pass rate. */
+export const FOLLOW_UP_INDICATOR: TypedDocumentNode<FollowUpIndicatorQuery, FollowUpIndicatorQueryVariables> = gql`
+  query FollowUpIndicator($input: IndicatorInput!) {
+    table: followUpIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        monthsAfter
+        passed
+        failed
+        missed
+        passRate
+      }
+    }
+  }
+`;
+
+/** Cultivations completed in each period and how many of their organizations are still active. */
+export const WITHDRAWAL_OUTCOME_INDICATOR: TypedDocumentNode<WithdrawalOutcomeIndicatorQuery, WithdrawalOutcomeIndicatorQueryVariables> = gql`
+  query WithdrawalOutcomeIndicator($input: IndicatorInput!) {
+    table: withdrawalOutcomeIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        completed
+        stillActive
+        stillActiveRate
+      }
+    }
+  }
+`;
+
+/** Capacity and maturity assessment scores by kind (optionally only the latest of each organization). */
+export const SCORE_INDICATOR: TypedDocumentNode<ScoreIndicatorQuery, ScoreIndicatorQueryVariables> = gql`
+  query ScoreIndicator($input: ScoreIndicatorInput!) {
+    table: scoreIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        kind
+        assessed
+        meanScore
+        medianScore
+        passed
+        passRate
+        band0To20
+        band20To40
+        band40To60
+        band60To80
+        band80To100
+      }
+    }
+  }
+`;
+
+/** The streets of the districts in scope, to name the groups of a table cut by STREET. */
+export const STREET_NAMES: TypedDocumentNode<StreetNamesQuery, StreetNamesQueryVariables> = gql`
+  query StreetNames {
+    districts {
+      id
+      streets {
+        id
+        name
       }
     }
   }

@@ -1,21 +1,34 @@
-// The analytics explorer: one indicator, cut by a group, filtered by district and category, over a
-// period; an SVG chart, the table behind it and its CSV. Every choice lives in the query string, so a
+// The analytics explorer: one indicator (stage funnel, time in stage, escalations, overdue, filing
+// rate, follow-ups, still active after withdrawal, assessment scores), cut by a group, filtered by
+// district and category, over a period; an SVG chart, the table behind it and its CSV. Every choice lives in the query string, so a
 // view can be shared as a link. Loaded lazily (see App.tsx), with its messages.
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router-dom';
 import {
   ESCALATION_INDICATOR,
+  FILING_RATE_INDICATOR,
+  FOLLOW_UP_INDICATOR,
+  OVERDUE_INDICATOR,
+  SCORE_INDICATOR,
   STAGE_FUNNEL_INDICATOR,
   TIME_IN_STAGE_INDICATOR,
+  WITHDRAWAL_OUTCOME_INDICATOR,
   type EscalationIndicatorInput,
   type EscalationIndicatorRow,
+  type FilingRateRow,
+  type FollowUpRow,
   type IndicatorGroupBy,
   type IndicatorTable,
+  type OverdueRow,
   type PeriodBucket,
   type RelativePeriod,
+  type RubricKind,
+  type ScoreIndicatorInput,
+  type ScoreRow,
   type StageFunnelRow,
   type TimeInStageRow,
+  type WithdrawalOutcomeRow,
 } from '../graphql/insights';
 import type { OrganizationCategory } from '../graphql/operations';
 import { STAGES } from '../domain';
@@ -30,9 +43,12 @@ import { useDistrictChoice, useGroupLabel } from './insights/scope';
 
 addMessages(INSIGHTS_MESSAGES);
 
-const INDICATORS = ['funnel', 'timeInStage', 'escalations'] as const;
+const INDICATORS = ['funnel', 'timeInStage', 'escalations', 'overdue', 'filingRate', 'followUp', 'withdrawalOutcome', 'scores'] as const;
 type Indicator = (typeof INDICATORS)[number];
-const GROUP_BYS: readonly IndicatorGroupBy[] = ['DISTRICT', 'INSTITUTION', 'COMMUNITY', 'CATEGORY', 'COHORT'];
+const GROUP_BYS: readonly IndicatorGroupBy[] = ['DISTRICT', 'STREET', 'INSTITUTION', 'COMMUNITY', 'CATEGORY', 'COHORT'];
+const RUBRIC_KINDS: readonly RubricKind[] = ['CAPACITY', 'MATURITY'];
+/** The score bands of ScoreRow, in order. */
+const SCORE_BANDS = ['band0To20', 'band20To40', 'band40To60', 'band60To80', 'band80To100'] as const;
 const RELATIVE_PERIODS: readonly RelativePeriod[] = ['THIS_MONTH', 'THIS_QUARTER', 'THIS_YEAR', 'LAST_YEAR', 'LAST_12_MONTHS'];
 const BUCKETS: readonly PeriodBucket[] = ['MONTH', 'QUARTER', 'YEAR'];
 const CATEGORIES: readonly OrganizationCategory[] = ['LIFE_SERVICE', 'PUBLIC_WELFARE', 'CULTURE_SPORTS', 'MEDIATION'];
@@ -56,6 +72,10 @@ interface Settings {
   to: string;
   bucket?: PeriodBucket;
   splitByType: boolean;
+  /** Scores: only assessments of this kind (both when absent). */
+  kind?: RubricKind;
+  /** Scores: only each organization's latest assessment per kind and period. */
+  latestOnly: boolean;
 }
 
 function readSettings(params: URLSearchParams): Settings {
@@ -71,10 +91,36 @@ function readSettings(params: URLSearchParams): Settings {
     to: params.get('to') ?? '',
     bucket: oneOf(BUCKETS, params.get('bucket')),
     splitByType: params.get('split') === 'TYPE',
+    kind: oneOf(RUBRIC_KINDS, params.get('kind')),
+    latestOnly: params.get('latest') === '1',
   };
 }
 
-type AnyRow = StageFunnelRow | TimeInStageRow | EscalationIndicatorRow;
+type AnyRow = StageFunnelRow | TimeInStageRow | EscalationIndicatorRow | OverdueRow | FilingRateRow | FollowUpRow | WithdrawalOutcomeRow | ScoreRow;
+
+/** What the page reads of the query of the indicator shown, whichever it is. */
+interface IndicatorResult {
+  table: IndicatorTable<AnyRow> | undefined;
+  error: unknown;
+  /** True while a query runs without its own data yet (the table shown is the previous one). */
+  stale: boolean;
+  refetch: () => void;
+}
+
+function indicatorResult(result: {
+  data?: { table: unknown } | undefined;
+  previousData?: { table: unknown } | undefined;
+  error?: unknown;
+  loading: boolean;
+  refetch: () => Promise<unknown>;
+}): IndicatorResult {
+  return {
+    table: (result.data?.table ?? result.previousData?.table) as IndicatorTable<AnyRow> | undefined,
+    error: result.error,
+    stale: result.loading && !result.data,
+    refetch: () => void result.refetch(),
+  };
+}
 
 export default function AnalyticsPage() {
   const { t } = useI18n();
@@ -115,6 +161,17 @@ export default function AnalyticsPage() {
   const skip = rangeIncomplete;
   const funnel = useQuery(STAGE_FUNNEL_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'funnel' });
   const time = useQuery(TIME_IN_STAGE_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'timeInStage' });
+  const overdue = useQuery(OVERDUE_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'overdue' });
+  const filing = useQuery(FILING_RATE_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'filingRate' });
+  const followUps = useQuery(FOLLOW_UP_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'followUp' });
+  const outcomes = useQuery(WITHDRAWAL_OUTCOME_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'withdrawalOutcome' });
+  const scoreInput = useMemo<ScoreIndicatorInput>(() => {
+    const value: ScoreIndicatorInput = { ...input };
+    if (settings.kind) value.kind = settings.kind;
+    if (settings.latestOnly) value.latestOnly = true;
+    return value;
+  }, [input, settings.kind, settings.latestOnly]);
+  const scores = useQuery(SCORE_INDICATOR, { variables: { input: scoreInput }, skip: skip || settings.indicator !== 'scores' });
   const escalationInput = useMemo<EscalationIndicatorInput>(
     () => (settings.splitByType ? { ...input, splitBy: ['TYPE'] } : input),
     [input, settings.splitByType],
@@ -123,8 +180,34 @@ export default function AnalyticsPage() {
     variables: { input: escalationInput },
     skip: skip || settings.indicator !== 'escalations',
   });
-  const current = settings.indicator === 'funnel' ? funnel : settings.indicator === 'timeInStage' ? time : escalations;
-  const table = (current.data?.table ?? current.previousData?.table) as IndicatorTable<AnyRow> | undefined;
+  let current: IndicatorResult;
+  switch (settings.indicator) {
+    case 'funnel':
+      current = indicatorResult(funnel);
+      break;
+    case 'timeInStage':
+      current = indicatorResult(time);
+      break;
+    case 'escalations':
+      current = indicatorResult(escalations);
+      break;
+    case 'overdue':
+      current = indicatorResult(overdue);
+      break;
+    case 'filingRate':
+      current = indicatorResult(filing);
+      break;
+    case 'followUp':
+      current = indicatorResult(followUps);
+      break;
+    case 'withdrawalOutcome':
+      current = indicatorResult(outcomes);
+      break;
+    case 'scores':
+      current = indicatorResult(scores);
+      break;
+  }
+  const table = current.table;
 
   function set(changes: Record<string, string | null>) {
     setSearchParams(
@@ -216,6 +299,27 @@ export default function AnalyticsPage() {
               <span>{t('analytics.splitByType')}</span>
             </label>
           )}
+          {settings.indicator === 'scores' && (
+            <>
+              <FilterSelect
+                label={t('analytics.kind')}
+                testId="analytics-kind"
+                value={settings.kind ?? ''}
+                onChange={(value) => set({ kind: value })}
+                allLabel={t('analytics.kind.all')}
+                options={filterOptions(RUBRIC_KINDS, (kind) => t(`analytics.kind.${kind}`))}
+              />
+              <label className="filter filter-check">
+                <input
+                  type="checkbox"
+                  data-testid="analytics-latest-only"
+                  checked={settings.latestOnly}
+                  onChange={(event) => set({ latest: event.target.checked ? '1' : null })}
+                />
+                <span>{t('analytics.latestOnly')}</span>
+              </label>
+            </>
+          )}
         </div>
       </section>
 
@@ -225,7 +329,7 @@ export default function AnalyticsPage() {
         </div>
       ) : current.error && !table ? (
         <div className="card card-flush">
-          <AnalyticsError error={current.error} onRetry={() => void current.refetch()} />
+          <AnalyticsError error={current.error} onRetry={current.refetch} />
         </div>
       ) : !table ? (
         <LoadingState />
@@ -233,10 +337,10 @@ export default function AnalyticsPage() {
         <>
           {current.error && (
             <div className="card card-flush">
-              <AnalyticsError error={current.error} onRetry={() => void current.refetch()} />
+              <AnalyticsError error={current.error} onRetry={current.refetch} />
             </div>
           )}
-          <Results indicator={settings.indicator} table={table} stale={current.loading && !current.data} />
+          <Results indicator={settings.indicator} table={table} stale={current.stale} />
         </>
       )}
     </div>
@@ -267,62 +371,112 @@ function Results({ indicator, table, stale }: { indicator: Indicator; table: Ind
   const percent = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }), [locale]);
   const day = (value: string) => (DATE.test(value) ? dateFormat.format(new Date(`${value}T00:00:00Z`)) : value);
+  // An instant read on the calendar of the table (Asia/Shanghai), like its periods.
+  const instant = (value: string, timeZone: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
   const num = (value: number | null) => (value === null ? t('none') : formatNumber(value));
   const rows = table.rows;
 
   const columns: Column[] = [];
   if (table.groupBy) columns.push({ key: 'group', label: 'col.group', value: (r) => groupLabel(r.group) });
   columns.push({ key: 'period', label: 'col.period', nowrap: true, value: (r) => (table.bucket ? r.period : `${day(r.periodStart)} – ${day(r.periodEnd)}`) });
-  if (indicator === 'funnel') {
-    const f = (pick: (r: StageFunnelRow) => number | null) => (r: AnyRow) => num(pick(r as StageFunnelRow));
-    columns.push(
-      { key: 'stage', label: 'col.stage', value: (r) => t(`stage.${(r as StageFunnelRow).stage}`) },
-      { key: 'entered', label: 'col.entered', numeric: true, value: f((r) => r.entered) },
-      { key: 'passed', label: 'col.passed', numeric: true, value: f((r) => r.passed) },
-      { key: 'terminated', label: 'col.terminated', numeric: true, value: f((r) => r.terminated) },
-    );
-  } else if (indicator === 'timeInStage') {
-    const f = (pick: (r: TimeInStageRow) => number | null) => (r: AnyRow) => num(pick(r as TimeInStageRow));
-    columns.push(
-      { key: 'stage', label: 'col.stage', value: (r) => t(`stage.${(r as TimeInStageRow).stage}`) },
-      { key: 'completed', label: 'col.completed', numeric: true, value: f((r) => r.completed) },
-      { key: 'medianDays', label: 'col.median', numeric: true, value: f((r) => r.medianDays) },
-      { key: 'p90Days', label: 'col.p90', numeric: true, value: f((r) => r.p90Days) },
-      { key: 'withDeadline', label: 'col.withDeadline', numeric: true, value: f((r) => r.withDeadline) },
-      { key: 'onTime', label: 'col.onTime', numeric: true, value: f((r) => r.onTime) },
-      {
-        key: 'onTimeRate',
-        label: 'col.onTimeRate',
-        numeric: true,
-        value: (r) => {
-          const rate = (r as TimeInStageRow).onTimeRate;
-          return rate === null ? t('none') : percent.format(rate);
+  const rate = (value: number | null) => (value === null ? t('none') : percent.format(value));
+  const numberOf = <R,>(pick: (row: R) => number | null) => (row: AnyRow) => num(pick(row as R));
+  const rateOf = <R,>(pick: (row: R) => number | null) => (row: AnyRow) => rate(pick(row as R));
+  switch (indicator) {
+    case 'funnel':
+      columns.push(
+        { key: 'stage', label: 'col.stage', value: (row) => t(`stage.${(row as StageFunnelRow).stage}`) },
+        { key: 'entered', label: 'col.entered', numeric: true, value: numberOf<StageFunnelRow>((row) => row.entered) },
+        { key: 'passed', label: 'col.passed', numeric: true, value: numberOf<StageFunnelRow>((row) => row.passed) },
+        { key: 'terminated', label: 'col.terminated', numeric: true, value: numberOf<StageFunnelRow>((row) => row.terminated) },
+      );
+      break;
+    case 'timeInStage':
+      columns.push(
+        { key: 'stage', label: 'col.stage', value: (row) => t(`stage.${(row as TimeInStageRow).stage}`) },
+        { key: 'completed', label: 'col.completed', numeric: true, value: numberOf<TimeInStageRow>((row) => row.completed) },
+        { key: 'medianDays', label: 'col.median', numeric: true, value: numberOf<TimeInStageRow>((row) => row.medianDays) },
+        { key: 'p90Days', label: 'col.p90', numeric: true, value: numberOf<TimeInStageRow>((row) => row.p90Days) },
+        { key: 'withDeadline', label: 'col.withDeadline', numeric: true, value: numberOf<TimeInStageRow>((row) => row.withDeadline) },
+        { key: 'onTime', label: 'col.onTime', numeric: true, value: numberOf<TimeInStageRow>((row) => row.onTime) },
+        { key: 'onTimeRate', label: 'col.onTimeRate', numeric: true, value: rateOf<TimeInStageRow>((row) => row.onTimeRate) },
+      );
+      break;
+    case 'escalations':
+      if (rows.some((row) => (row as EscalationIndicatorRow).type)) {
+        columns.push({
+          key: 'type',
+          label: 'col.type',
+          value: (row) => {
+            const type = (row as EscalationIndicatorRow).type;
+            return type ? t(`escalationType.${type}`) : t('all');
+          },
+        });
+      }
+      columns.push(
+        { key: 'raised', label: 'col.raised', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.raised) },
+        { key: 'acknowledged', label: 'col.acknowledged', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.acknowledged) },
+        { key: 'resolved', label: 'col.resolved', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.resolved) },
+        { key: 'openNow', label: 'col.openNow', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.openNow) },
+        { key: 'medianDaysToAcknowledge', label: 'col.medianDaysToAcknowledge', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.medianDaysToAcknowledge) },
+        { key: 'medianDaysToResolve', label: 'col.medianDaysToResolve', numeric: true, value: numberOf<EscalationIndicatorRow>((row) => row.medianDaysToResolve) },
+      );
+      break;
+    case 'overdue':
+      columns.push(
+        {
+          key: 'asOf',
+          label: 'col.asOf',
+          nowrap: true,
+          value: (row) => {
+            const asOf = (row as OverdueRow).asOf;
+            return asOf === null ? t('none') : instant(asOf, table.timeZone);
+          },
         },
-      },
-    );
-  } else {
-    const f = (pick: (r: EscalationIndicatorRow) => number | null) => (r: AnyRow) => num(pick(r as EscalationIndicatorRow));
-    if (rows.some((r) => (r as EscalationIndicatorRow).type)) {
-      columns.push({
-        key: 'type',
-        label: 'col.type',
-        value: (r) => {
-          const type = (r as EscalationIndicatorRow).type;
-          return type ? t(`escalationType.${type}`) : t('all');
-        },
-      });
-    }
-    columns.push(
-      { key: 'raised', label: 'col.raised', numeric: true, value: f((r) => r.raised) },
-      { key: 'acknowledged', label: 'col.acknowledged', numeric: true, value: f((r) => r.acknowledged) },
-      { key: 'resolved', label: 'col.resolved', numeric: true, value: f((r) => r.resolved) },
-      { key: 'openNow', label: 'col.openNow', numeric: true, value: f((r) => r.openNow) },
-      { key: 'medianDaysToAcknowledge', label: 'col.medianDaysToAcknowledge', numeric: true, value: f((r) => r.medianDaysToAcknowledge) },
-      { key: 'medianDaysToResolve', label: 'col.medianDaysToResolve', numeric: true, value: f((r) => r.medianDaysToResolve) },
-    );
+        { key: 'running', label: 'col.running', numeric: true, value: numberOf<OverdueRow>((row) => row.running) },
+        { key: 'withDeadline', label: 'col.withDeadline', numeric: true, value: numberOf<OverdueRow>((row) => row.withDeadline) },
+        { key: 'overdue', label: 'col.overdue', numeric: true, value: numberOf<OverdueRow>((row) => row.overdue) },
+        { key: 'overdueRate', label: 'col.overdueRate', numeric: true, value: rateOf<OverdueRow>((row) => row.overdueRate) },
+      );
+      break;
+    case 'filingRate':
+      columns.push(
+        { key: 'reachedMaturity', label: 'col.reachedMaturity', numeric: true, value: numberOf<FilingRateRow>((row) => row.reachedMaturity) },
+        { key: 'filed', label: 'col.filed', numeric: true, value: numberOf<FilingRateRow>((row) => row.filed) },
+        { key: 'filingRate', label: 'col.filingRate', numeric: true, value: rateOf<FilingRateRow>((row) => row.filingRate) },
+      );
+      break;
+    case 'followUp':
+      columns.push(
+        { key: 'monthsAfter', label: 'col.monthsAfter', nowrap: true, value: (row) => t('analytics.monthsAfter', { months: formatNumber((row as FollowUpRow).monthsAfter) }) },
+        { key: 'passed', label: 'col.passed', numeric: true, value: numberOf<FollowUpRow>((row) => row.passed) },
+        { key: 'failed', label: 'col.failed', numeric: true, value: numberOf<FollowUpRow>((row) => row.failed) },
+        { key: 'missed', label: 'col.missed', numeric: true, value: numberOf<FollowUpRow>((row) => row.missed) },
+        { key: 'passRate', label: 'col.passRate', numeric: true, value: rateOf<FollowUpRow>((row) => row.passRate) },
+      );
+      break;
+    case 'withdrawalOutcome':
+      columns.push(
+        { key: 'completed', label: 'col.completed', numeric: true, value: numberOf<WithdrawalOutcomeRow>((row) => row.completed) },
+        { key: 'stillActive', label: 'col.stillActive', numeric: true, value: numberOf<WithdrawalOutcomeRow>((row) => row.stillActive) },
+        { key: 'stillActiveRate', label: 'col.stillActiveRate', numeric: true, value: rateOf<WithdrawalOutcomeRow>((row) => row.stillActiveRate) },
+      );
+      break;
+    case 'scores':
+      columns.push(
+        { key: 'kind', label: 'col.kind', value: (row) => t(`analytics.kind.${(row as ScoreRow).kind}`) },
+        { key: 'assessed', label: 'col.assessed', numeric: true, value: numberOf<ScoreRow>((row) => row.assessed) },
+        { key: 'meanScore', label: 'col.meanScore', numeric: true, value: numberOf<ScoreRow>((row) => row.meanScore) },
+        { key: 'medianScore', label: 'col.medianScore', numeric: true, value: numberOf<ScoreRow>((row) => row.medianScore) },
+        { key: 'passed', label: 'col.passed', numeric: true, value: numberOf<ScoreRow>((row) => row.passed) },
+        { key: 'passRate', label: 'col.passRate', numeric: true, value: rateOf<ScoreRow>((row) => row.passRate) },
+        ...SCORE_BANDS.map((band): Column => ({ key: band, label: `col.${band}`, numeric: true, value: numberOf<ScoreRow>((row) => row[band]) })),
+      );
+      break;
   }
 
-  const chart = buildChart(indicator, table, (r) => `${groupLabel(r.group)}${table.bucket ? ` · ${r.period}` : ''}`, t);
+  const chart = buildChart(indicator, table, (r) => `${groupLabel(r.group)}${table.bucket ? ` · ${r.period}` : ''}`, t, formatNumber);
   const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(table.csv)}`;
   const fileName = `peiyu-${indicator}-${table.from}-${table.to}.csv`;
 
@@ -339,7 +493,13 @@ function Results({ indicator, table, stale }: { indicator: Indicator; table: Ind
           {rows.length === 0 ? (
             <EmptyState message={t('analytics.empty')} />
           ) : (
-            <BarChart testId="analytics-chart" label={t(`analytics.indicator.${indicator}`)} categories={chart.categories} series={chart.series} />
+            <BarChart
+              testId="analytics-chart"
+              label={t(`analytics.indicator.${indicator}`)}
+              categories={chart.categories}
+              series={chart.series}
+              format={chart.rates ? (value) => percent.format(value) : undefined}
+            />
           )}
         </div>
       </section>
@@ -385,58 +545,109 @@ function Results({ indicator, table, stale }: { indicator: Indicator; table: Ind
   );
 }
 
-/** Categories along the x axis (stages, causes or periods) and one series per group and period. */
+/**
+ * Categories along the x axis (stages, causes, offsets, score bands, or the groups and periods) and
+ * one series per group and period or per measure; `rates` when the values are shares (0..1).
+ */
 function buildChart(
   indicator: Indicator,
   table: IndicatorTable<AnyRow>,
   seriesName: (row: AnyRow) => string,
   t: ReturnType<typeof useI18n>['t'],
-): { categories: string[]; series: ChartSeries[] } {
+  formatNumber: (value: number) => string,
+): { categories: string[]; series: ChartSeries[]; rates?: boolean } {
+  const name = (row: AnyRow) =>
+    // Both kinds of score side by side: each its own series.
+    indicator === 'scores' && !table.rows.every((r) => (r as ScoreRow).kind === (table.rows[0] as ScoreRow).kind)
+      ? `${seriesName(row)} · ${t(`analytics.kind.${(row as ScoreRow).kind}`)}`
+      : seriesName(row);
   const seriesOrder: string[] = [];
   const bySeries = new Map<string, AnyRow[]>();
   for (const row of table.rows) {
-    const name = seriesName(row);
-    if (!bySeries.has(name)) {
-      bySeries.set(name, []);
-      seriesOrder.push(name);
+    const key = name(row);
+    if (!bySeries.has(key)) {
+      bySeries.set(key, []);
+      seriesOrder.push(key);
     }
-    bySeries.get(name)?.push(row);
+    bySeries.get(key)?.push(row);
   }
   const names = seriesOrder.slice(0, MAX_SERIES);
-  if (indicator === 'funnel' || indicator === 'timeInStage') {
-    const stages = indicator === 'funnel' ? STAGES : STAGES.filter((s) => s !== 'COMPLETED');
-    return {
-      categories: stages.map((stage) => t(`stage.${stage}`)),
-      series: names.map((name) => ({
-        name,
-        values: stages.map((stage) => {
-          const row = bySeries.get(name)?.find((r) => (r as StageFunnelRow | TimeInStageRow).stage === stage);
-          if (!row) return null;
-          return indicator === 'funnel' ? (row as StageFunnelRow).entered : (row as TimeInStageRow).medianDays;
-        }),
-      })),
-    };
-  }
-  const split = table.rows.some((r) => (r as EscalationIndicatorRow).type);
-  if (split) {
-    return {
-      categories: ESCALATION_TYPES.map((type) => t(`escalationType.${type}`)),
-      series: names.map((name) => ({
-        name,
-        values: ESCALATION_TYPES.map((type) => {
-          const matching = (bySeries.get(name) ?? []).filter((r) => (r as EscalationIndicatorRow).type === type);
-          return matching.reduce((sum, r) => sum + (r as EscalationIndicatorRow).raised, 0);
-        }),
-      })),
-    };
-  }
-  return {
+  /** One bar per group and period, a series per measure (summed over the rows of the series). */
+  const measures = <R,>(list: { label: MessageKey; pick: (row: R) => number | null }[]) => ({
     categories: seriesOrder,
-    series: [
-      {
-        name: t('analytics.metric.raised'),
-        values: seriesOrder.map((name) => (bySeries.get(name) ?? []).reduce((sum, r) => sum + (r as EscalationIndicatorRow).raised, 0)),
-      },
-    ],
-  };
+    series: list.map(({ label, pick }) => ({
+      name: t(label),
+      values: seriesOrder.map((key) => {
+        const values = (bySeries.get(key) ?? []).map((row) => pick(row as R)).filter((v): v is number => v !== null);
+        return values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0);
+      }),
+    })),
+  });
+  switch (indicator) {
+    case 'funnel':
+    case 'timeInStage': {
+      const stages = indicator === 'funnel' ? STAGES : STAGES.filter((s) => s !== 'COMPLETED');
+      return {
+        categories: stages.map((stage) => t(`stage.${stage}`)),
+        series: names.map((key) => ({
+          name: key,
+          values: stages.map((stage) => {
+            const row = bySeries.get(key)?.find((r) => (r as StageFunnelRow | TimeInStageRow).stage === stage);
+            if (!row) return null;
+            return indicator === 'funnel' ? (row as StageFunnelRow).entered : (row as TimeInStageRow).medianDays;
+          }),
+        })),
+      };
+    }
+    case 'escalations': {
+      const split = table.rows.some((r) => (r as EscalationIndicatorRow).type);
+      if (split) {
+        return {
+          categories: ESCALATION_TYPES.map((type) => t(`escalationType.${type}`)),
+          series: names.map((key) => ({
+            name: key,
+            values: ESCALATION_TYPES.map((type) => {
+              const matching = (bySeries.get(key) ?? []).filter((r) => (r as EscalationIndicatorRow).type === type);
+              return matching.reduce((sum, r) => sum + (r as EscalationIndicatorRow).raised, 0);
+            }),
+          })),
+        };
+      }
+      return measures<EscalationIndicatorRow>([{ label: 'analytics.metric.raised', pick: (r) => r.raised }]);
+    }
+    case 'overdue':
+      return measures<OverdueRow>([
+        { label: 'col.running', pick: (r) => r.running },
+        { label: 'col.overdue', pick: (r) => r.overdue },
+      ]);
+    case 'filingRate':
+      return measures<FilingRateRow>([
+        { label: 'col.reachedMaturity', pick: (r) => r.reachedMaturity },
+        { label: 'col.filed', pick: (r) => r.filed },
+      ]);
+    case 'withdrawalOutcome':
+      return measures<WithdrawalOutcomeRow>([
+        { label: 'col.completed', pick: (r) => r.completed },
+        { label: 'col.stillActive', pick: (r) => r.stillActive },
+      ]);
+    case 'followUp': {
+      const offsets = [...new Set(table.rows.map((r) => (r as FollowUpRow).monthsAfter))].sort((a, b) => a - b);
+      return {
+        categories: offsets.map((months) => t('analytics.monthsAfter', { months: formatNumber(months) })),
+        series: names.map((key) => ({
+          name: key,
+          values: offsets.map((months) => (bySeries.get(key)?.find((r) => (r as FollowUpRow).monthsAfter === months) as FollowUpRow | undefined)?.passRate ?? null),
+        })),
+        rates: true,
+      };
+    }
+    case 'scores':
+      return {
+        categories: SCORE_BANDS.map((band) => t(`col.${band}`)),
+        series: names.map((key) => ({
+          name: key,
+          values: SCORE_BANDS.map((band) => (bySeries.get(key) ?? []).reduce((sum, r) => sum + (r as ScoreRow)[band], 0)),
+        })),
+      };
+  }
 }

@@ -6,26 +6,32 @@ import { useQuery } from '@apollo/client/react';
 import { ORGANIZATION_ASSESSMENTS, RUBRIC_VERSIONS, type AssessmentRow } from '../../graphql/assessments';
 import type { OrganizationCategory } from '../../graphql/operations';
 import { Badge } from '../../components/Badge';
-import { EmptyRow, ErrorState, LoadingState } from '../../components/states';
+import { QueryTable, type TableColumn } from '../../components/QueryTable';
+import { LoadingState } from '../../components/states';
 import { useI18n } from '../../i18n';
 import { useFormatDay } from '../directory/common';
 import { formatScore } from './common';
 import { ScoringForm } from './ScoringForm';
 
-const COLUMNS = 6;
-
 export function AssessmentsTab({ organization, mayRecord }: { organization: { id: string; category: OrganizationCategory }; mayRecord: boolean }) {
   const { t, locale } = useI18n();
   const formatDay = useFormatDay();
-  const { data, error, refetch } = useQuery(ORGANIZATION_ASSESSMENTS, { variables: { organizationId: organization.id } });
+  const query = useQuery(ORGANIZATION_ASSESSMENTS, { variables: { organizationId: organization.id } });
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const assessments = data?.assessments;
   const toggle = (id: string) =>
     setOpen((current) => {
       const next = new Set(current);
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const columns: TableColumn[] = [
+    { label: t('assessments.col.assessedOn') },
+    { label: t('assessments.col.kind') },
+    { label: t('assessments.col.total'), numeric: true },
+    { label: t('assessments.col.result') },
+    { label: t('assessments.col.rubric') },
+    { label: <span className="visually-hidden">{t('assessments.showScores')}</span> },
+  ];
 
   return (
     <div className="detail-grid">
@@ -33,77 +39,52 @@ export function AssessmentsTab({ organization, mayRecord }: { organization: { id
         <div className="card-header">
           <h2 id="assessments-title">{t('assessments.title')}</h2>
         </div>
-        {error && !assessments ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : !assessments ? (
-          <LoadingState />
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="assessments-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('assessments.col.assessedOn')}</th>
-                  <th scope="col">{t('assessments.col.kind')}</th>
-                  <th scope="col" className="numeric">
-                    {t('assessments.col.total')}
-                  </th>
-                  <th scope="col">{t('assessments.col.result')}</th>
-                  <th scope="col">{t('assessments.col.rubric')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('assessments.showScores')}</span>
-                  </th>
+        <QueryTable rows={query.data?.assessments} query={query} testId="assessments-table" columns={columns} empty={t('assessments.empty')}>
+          {(assessment) => {
+            const expanded = open.has(assessment.id);
+            const detailsId = `assessment-${assessment.id}-scores`;
+            return (
+              <Fragment key={assessment.id}>
+                <tr data-testid="assessment-row" data-kind={assessment.kind} data-passed={assessment.passed} data-total={assessment.total}>
+                  <td className="cell-primary">{formatDay(assessment.assessedOn)}</td>
+                  <td>{t(`rubricKind.${assessment.kind}`)}</td>
+                  <td className="numeric">
+                    {formatScore(locale, assessment.total)} / {formatScore(locale, assessment.passScore)}
+                  </td>
+                  <td>
+                    <Badge tone={assessment.passed ? 'success' : 'warning'} testId="assessment-passed">
+                      {t(assessment.passed ? 'assessments.passed' : 'assessments.failed')}
+                    </Badge>
+                  </td>
+                  <td>{t('assessments.version', { version: assessment.rubricVersion })}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-ghost"
+                      aria-expanded={expanded}
+                      aria-controls={detailsId}
+                      data-testid="assessment-toggle"
+                      onClick={() => toggle(assessment.id)}
+                    >
+                      {t(expanded ? 'assessments.hideScores' : 'assessments.showScores')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {assessments.length === 0 && <EmptyRow colSpan={COLUMNS} message={t('assessments.empty')} />}
-                {assessments.map((assessment) => {
-                  const expanded = open.has(assessment.id);
-                  const detailsId = `assessment-${assessment.id}-scores`;
-                  return (
-                    <Fragment key={assessment.id}>
-                      <tr data-testid="assessment-row" data-kind={assessment.kind} data-passed={assessment.passed} data-total={assessment.total}>
-                        <td className="cell-primary">{formatDay(assessment.assessedOn)}</td>
-                        <td>{t(`rubricKind.${assessment.kind}`)}</td>
-                        <td className="numeric">
-                          {formatScore(locale, assessment.total)} / {formatScore(locale, assessment.passScore)}
-                        </td>
-                        <td>
-                          <Badge tone={assessment.passed ? 'success' : 'warning'} testId="assessment-passed">
-                            {t(assessment.passed ? 'assessments.passed' : 'assessments.failed')}
-                          </Badge>
-                        </td>
-                        <td>{t('assessments.version', { version: assessment.rubricVersion })}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-ghost"
-                            aria-expanded={expanded}
-                            aria-controls={detailsId}
-                            data-testid="assessment-toggle"
-                            onClick={() => toggle(assessment.id)}
-                          >
-                            {t(expanded ? 'assessments.hideScores' : 'assessments.showScores')}
-                          </button>
-                        </td>
-                      </tr>
-                      {expanded && (
-                        <tr id={detailsId} className="row-details">
-                          <td colSpan={COLUMNS}>
-                            <AssessmentScores assessment={assessment} />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+                {expanded && (
+                  <tr id={detailsId} className="row-details">
+                    <td colSpan={columns.length}>
+                      <AssessmentScores assessment={assessment} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          }}
+        </QueryTable>
       </section>
       {mayRecord && (
         <aside className="detail-aside">
-          <ScoringForm organizationId={organization.id} category={organization.category} onRecorded={() => void refetch()} />
+          <ScoringForm organizationId={organization.id} category={organization.category} onRecorded={() => void query.refetch()} />
         </aside>
       )}
     </div>

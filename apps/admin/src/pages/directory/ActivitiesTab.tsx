@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ORGANIZATION_ACTIVITIES, RECORD_ACTIVITY, type ActivityKind } from '../../graphql/directory';
-import { EmptyRow, ErrorState, LoadingState } from '../../components/states';
+import { QueryTable } from '../../components/QueryTable';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useI18n } from '../../i18n';
 import { ACTIVITY_KINDS, Field, FormError, formErrorsOf, FormSuccess, missingFields, oneOf, today, useFormatDay, type FieldErrors } from './common';
@@ -10,8 +10,11 @@ import { ACTIVITY_KINDS, Field, FormError, formErrorsOf, FormSuccess, missingFie
 export function ActivitiesTab({ organizationId, mayRecord }: { organizationId: string; mayRecord: boolean }) {
   const { t, formatNumber } = useI18n();
   const formatDay = useFormatDay();
-  const { data, error, refetch } = useQuery(ORGANIZATION_ACTIVITIES, { variables: { id: organizationId } });
-  const activities = data?.organization.activities;
+  const query = useQuery(ORGANIZATION_ACTIVITIES, { variables: { id: organizationId } });
+  const refetch = query.refetch;
+  // Newest first.
+  const loaded = query.data?.organization.activities;
+  const activities = loaded && [...loaded].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
 
   return (
     <div className="detail-grid">
@@ -19,43 +22,29 @@ export function ActivitiesTab({ organizationId, mayRecord }: { organizationId: s
         <div className="card-header">
           <h2 id="activities-title">{t('activities.title')}</h2>
         </div>
-        {error && !activities ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : !activities ? (
-          <LoadingState />
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="activities-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('activities.col.title')}</th>
-                  <th scope="col">{t('activities.col.kind')}</th>
-                  <th scope="col">{t('activities.col.heldOn')}</th>
-                  <th scope="col" className="numeric">
-                    {t('activities.col.hours')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('activities.col.participants')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {activities.length === 0 && <EmptyRow colSpan={5} message={t('activities.empty')} />}
-                {[...activities]
-                  .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
-                  .map((activity) => (
-                    <tr key={activity.id} data-testid="activity-row">
-                      <td className="cell-primary">{activity.title}</td>
-                      <td>{t(`activityKind.${activity.kind}`)}</td>
-                      <td>{formatDay(activity.heldOn)}</td>
-                      <td className="numeric">{formatNumber(activity.hours)}</td>
-                      <td className="numeric">{formatNumber(activity.participants)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryTable
+          rows={activities}
+          query={query}
+          testId="activities-table"
+          columns={[
+            { label: t('activities.col.title') },
+            { label: t('activities.col.kind') },
+            { label: t('activities.col.heldOn') },
+            { label: t('activities.col.hours'), numeric: true },
+            { label: t('activities.col.participants'), numeric: true },
+          ]}
+          empty={t('activities.empty')}
+        >
+          {(activity) => (
+            <tr key={activity.id} data-testid="activity-row">
+              <td className="cell-primary">{activity.title}</td>
+              <td>{t(`activityKind.${activity.kind}`)}</td>
+              <td>{formatDay(activity.heldOn)}</td>
+              <td className="numeric">{formatNumber(activity.hours)}</td>
+              <td className="numeric">{formatNumber(activity.participants)}</td>
+            </tr>
+          )}
+        </QueryTable>
       </section>
       {mayRecord && (
         <aside className="detail-aside">

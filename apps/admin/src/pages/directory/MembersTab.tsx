@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ADD_MEMBER, MEMBER_LEFT, ORGANIZATION_MEMBERS, type MemberRow } from '../../graphql/directory';
 import { sessionRefresher } from '../../auth/browserSession';
 import { Badge } from '../../components/Badge';
-import { EmptyRow, ErrorState, LoadingState } from '../../components/states';
+import { QueryTable } from '../../components/QueryTable';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useI18n } from '../../i18n';
 import { Field, FormError, formErrorsOf, FormSuccess, missingFields, today, useFormatDay, useSetParams, type FieldErrors } from './common';
@@ -18,8 +18,9 @@ export function MembersTab({ organizationId, mayRecord }: { organizationId: stri
   const [params] = useSearchParams();
   const setParams = useSetParams();
   const includeFormer = params.get('former') === '1';
-  const { data, previousData, loading, error, refetch } = useQuery(ORGANIZATION_MEMBERS, { variables: { id: organizationId, includeFormer } });
-  const members = (data ?? previousData)?.organization.members;
+  const query = useQuery(ORGANIZATION_MEMBERS, { variables: { id: organizationId, includeFormer } });
+  const refetch = query.refetch;
+  const members = (query.data ?? query.previousData)?.organization.members;
 
   return (
     <div className="detail-grid">
@@ -31,47 +32,39 @@ export function MembersTab({ organizationId, mayRecord }: { organizationId: stri
             {t('members.showFormer')}
           </label>
         </div>
-        {error && !members ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : !members ? (
-          <LoadingState />
-        ) : (
-          <div className="table-wrap">
-            <table className={loading ? 'table table-stale' : 'table'} data-testid="members-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('members.col.name')}</th>
-                  <th scope="col">{t('members.col.phone')}</th>
-                  <th scope="col">{t('members.col.leader')}</th>
-                  <th scope="col">{t('members.col.joinedOn')}</th>
-                  <th scope="col">{t('members.col.leftOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.length === 0 && <EmptyRow colSpan={5} message={t('members.empty')} />}
-                {members.map((member) => (
-                  <tr key={member.id} data-testid="member-row" data-former={member.leftOn ? 'true' : 'false'}>
-                    <td className="cell-primary">{member.name}</td>
-                    <td>{member.phone ?? t('directory.none')}</td>
-                    <td>{member.isLeader ? <Badge tone="info">{t('members.leader')}</Badge> : null}</td>
-                    <td>{formatDay(member.joinedOn)}</td>
-                    <td>
-                      {member.leftOn ? (
-                        <Badge tone="muted">
-                          {t('members.former')} · {formatDay(member.leftOn)}
-                        </Badge>
-                      ) : mayRecord ? (
-                        <MemberLeftForm member={member} onDone={() => void refetch()} />
-                      ) : (
-                        t('directory.none')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryTable
+          rows={members}
+          query={query}
+          testId="members-table"
+          columns={[
+            { label: t('members.col.name') },
+            { label: t('members.col.phone') },
+            { label: t('members.col.leader') },
+            { label: t('members.col.joinedOn') },
+            { label: t('members.col.leftOn') },
+          ]}
+          empty={t('members.empty')}
+        >
+          {(member) => (
+            <tr key={member.id} data-testid="member-row" data-former={member.leftOn ? 'true' : 'false'}>
+              <td className="cell-primary">{member.name}</td>
+              <td>{member.phone ?? t('directory.none')}</td>
+              <td>{member.isLeader ? <Badge tone="info">{t('members.leader')}</Badge> : null}</td>
+              <td>{formatDay(member.joinedOn)}</td>
+              <td>
+                {member.leftOn ? (
+                  <Badge tone="muted">
+                    {t('members.former')} · {formatDay(member.leftOn)}
+                  </Badge>
+                ) : mayRecord ? (
+                  <MemberLeftForm member={member} onDone={() => void refetch()} />
+                ) : (
+                  t('directory.none')
+                )}
+              </td>
+            </tr>
+          )}
+        </QueryTable>
       </section>
       {mayRecord && (
         <aside className="detail-aside">

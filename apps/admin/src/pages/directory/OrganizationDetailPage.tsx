@@ -4,14 +4,14 @@ import { Link, NavLink, useParams, useSearchParams } from 'react-router-dom';
 import { ORGANIZATION_DETAIL } from '../../graphql/directory';
 import { useSession } from '../../auth/useSession';
 import { Badge } from '../../components/Badge';
-import { LoadingState } from '../../components/states';
 import { AssessmentsTab } from '../assessments/AssessmentsTab';
 import { mayRecordAssessment } from '../assessments/common';
 import { useI18n } from '../../i18n';
 import { ActivitiesTab } from './ActivitiesTab';
 import { CharterTab } from './CharterTab';
 import { MembersTab } from './MembersTab';
-import { mayDo, oneOf, ORGANIZATION_STATUS_TONES, RecordError } from './common';
+import { mayDo, oneOf, ORGANIZATION_STATUS_TONES } from './common';
+import { RecordPending } from './recordPage';
 
 const TABS = ['members', 'activities', 'charter', 'assessments'] as const;
 type Tab = (typeof TABS)[number];
@@ -25,10 +25,7 @@ export default function OrganizationDetailPage() {
   const { data, error, refetch } = useQuery(ORGANIZATION_DETAIL, { variables: { id } });
   const organization = data?.organization;
 
-  if (!organization) {
-    if (error) return <RecordError error={error} backTo="/organizations" onRetry={() => void refetch()} />;
-    return <LoadingState />;
-  }
+  if (!organization) return <RecordPending error={error} backTo="/organizations" onRetry={() => void refetch()} />;
   const recordEvidence = mayDo(role, 'recordEvidence');
 
   return (

@@ -1,7 +1,7 @@
 // The districts the signed-in user may look at, the district chosen in the URL (`?district=`), and
 // names for the groups of indicator tables. Shared by the dashboard and the analytics explorer.
 import { useQuery } from '@apollo/client/react';
-import { COMMUNITY_NAMES, DISTRICTS, INSTITUTION_NAMES, ME_SCOPES, type IndicatorGroupBy } from '../../graphql/insights';
+import { COMMUNITY_NAMES, DISTRICTS, INSTITUTION_NAMES, ME_SCOPES, STREET_NAMES, type IndicatorGroupBy } from '../../graphql/insights';
 import type { OrganizationCategory } from '../../graphql/operations';
 import { useI18n } from '../../i18n';
 
@@ -33,11 +33,17 @@ export function useGroupLabel(groupBy: IndicatorGroupBy | null | undefined): (gr
   const institutions = useQuery(INSTITUTION_NAMES, { skip: groupBy !== 'INSTITUTION', fetchPolicy: 'cache-first' });
   const districts = useQuery(DISTRICTS, { skip: groupBy !== 'DISTRICT', fetchPolicy: 'cache-first' });
   const communities = useQuery(COMMUNITY_NAMES, { skip: groupBy !== 'COMMUNITY', fetchPolicy: 'cache-first' });
+  const streets = useQuery(STREET_NAMES, { skip: groupBy !== 'STREET', fetchPolicy: 'cache-first' });
   return (group) => {
-    if (group === null) return t('all');
+    // Cut by street, null holds the cultivations whose street is unknown (community directly under its district).
+    if (group === null) return groupBy === 'STREET' ? t('analytics.noStreet') : t('all');
     if (groupBy === 'INSTITUTION') return institutions.data?.institutions.find((i) => i.id === group)?.name ?? group.slice(0, 8);
     if (groupBy === 'DISTRICT') return districts.data?.districts.find((d) => d.id === group)?.name ?? group.slice(0, 8);
     if (groupBy === 'COMMUNITY') return communities.data?.communities.find((c) => c.id === group)?.name ?? group.slice(0, 8);
+    if (groupBy === 'STREET') {
+      const street = streets.data?.districts.flatMap((d) => d.streets).find((st) => st.id === group);
+      return street?.name ?? group.slice(0, 8);
+    }
     if (groupBy === 'CATEGORY') return t(`category.${group as OrganizationCategory}`);
     return group;
   };
