@@ -30,6 +30,8 @@ const SurveysPage = lazy(() => import('./pages/directory/SurveysPage').then((m) 
 const SurveyDetailPage = lazy(() => import('./pages/directory/SurveysPage').then((m) => ({ default: m.SurveyDetailPage })));
 // The rubrics of assessments (read by all, edited by administrators), with their messages.
 const RubricsPage = lazy(() => import('./pages/assessments/RubricsPage'));
+// The process policies (read by all in scope, edited by administrators), with their messages.
+const PoliciesPage = lazy(() => import('./pages/policy/PoliciesPage'));
 
 /** The directory's routes: path and lazily loaded page. */
 const DIRECTORY_ROUTES = [
@@ -44,6 +46,7 @@ const DIRECTORY_ROUTES = [
   ['/surveys', SurveysPage],
   ['/surveys/:id', SurveyDetailPage],
   ['/rubrics', RubricsPage],
+  ['/policies', PoliciesPage],
 ] as const;
 
 function LazyRoute({ children }: { children: ReactNode }) {

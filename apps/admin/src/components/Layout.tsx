@@ -58,6 +58,9 @@ export function Layout() {
             <NavLink to="/rubrics" className="nav-link" data-testid="nav-rubrics">
               {t('nav.rubrics')}
             </NavLink>
+            <NavLink to="/policies" className="nav-link" data-testid="nav-policies">
+              {t('nav.policies')}
+            </NavLink>
             <NavLink to="/analytics" className="nav-link" data-testid="nav-analytics">
               {t('nav.analytics')}
             </NavLink>

@@ -11,6 +11,20 @@ import type {
   CommunitiesPageQueryVariables,
   CommunityDetailQuery,
   CommunityDetailQueryVariables,
+  CreateCommunityMutation,
+  CreateCommunityMutationVariables,
+  CreateInstitutionMutation,
+  CreateInstitutionMutationVariables,
+  DistrictStreetsQuery,
+  DistrictStreetsQueryVariables,
+  RecordServiceContractMutation,
+  RecordServiceContractMutationVariables,
+  SetServiceContractEndMutation,
+  SetServiceContractEndMutationVariables,
+  UpdateCommunityMutation,
+  UpdateCommunityMutationVariables,
+  UpdateInstitutionMutation,
+  UpdateInstitutionMutationVariables,
   CreateOrganizationMutation,
   CreateOrganizationMutationVariables,
   InstitutionDetailQuery,
@@ -50,6 +64,9 @@ export type OrganizationDetail = OrganizationDetailQuery['organization'];
 export type MemberRow = OrganizationMembersQuery['organization']['members'][number];
 export type ActivityRow = OrganizationActivitiesQuery['organization']['activities'][number];
 export type NeedsSurveyDetail = NeedsSurveyDetailQuery['needsSurvey'];
+export type CommunityDetail = CommunityDetailQuery['community'];
+export type InstitutionDetail = InstitutionDetailQuery['institution'];
+export type ServiceContractRow = InstitutionDetail['serviceContracts'][number];
 
 const PAGE_INFO = gql`
   fragment PageFields on PageInfo {
@@ -283,14 +300,22 @@ export const COMMUNITIES_PAGE: TypedDocumentNode<CommunitiesPageQuery, Communiti
   ${PAGE_INFO}
 `;
 
+// What the community form edits, read and returned alike so that the cache updates the detail page.
+const COMMUNITY_EDIT_FIELDS = gql`
+  fragment CommunityEditFields on Community {
+    id
+    name
+    address
+    population
+    households
+    version
+  }
+`;
+
 export const COMMUNITY_DETAIL: TypedDocumentNode<CommunityDetailQuery, CommunityDetailQueryVariables> = gql`
   query CommunityDetail($id: ID!) {
     community(id: $id) {
-      id
-      name
-      address
-      population
-      households
+      ...CommunityEditFields
       street {
         id
         name
@@ -316,6 +341,7 @@ export const COMMUNITY_DETAIL: TypedDocumentNode<CommunityDetailQuery, Community
       }
     }
   }
+  ${COMMUNITY_EDIT_FIELDS}
 `;
 
 export const INSTITUTIONS_PAGE: TypedDocumentNode<InstitutionsPageQuery, InstitutionsPageQueryVariables> = gql`
@@ -337,29 +363,113 @@ export const INSTITUTIONS_PAGE: TypedDocumentNode<InstitutionsPageQuery, Institu
   ${PAGE_INFO}
 `;
 
+// A service contract wherever it is read or returned by a mutation.
+const SERVICE_CONTRACT_FIELDS = gql`
+  fragment ServiceContractFields on ServiceContract {
+    id
+    reference
+    startsOn
+    endsOn
+    inForce
+    version
+    district {
+      id
+      name
+    }
+    streets {
+      id
+      name
+    }
+  }
+`;
+
 export const INSTITUTION_DETAIL: TypedDocumentNode<InstitutionDetailQuery, InstitutionDetailQueryVariables> = gql`
   query InstitutionDetail($id: ID!) {
     institution(id: $id) {
       id
       name
+      version
       createdAt
+      staff {
+        userId
+        displayName
+        role
+      }
       serviceContracts {
-        id
-        reference
-        startsOn
-        endsOn
-        inForce
-        district {
-          id
-          name
-        }
-        streets {
-          id
-          name
-        }
+        ...ServiceContractFields
       }
     }
   }
+  ${SERVICE_CONTRACT_FIELDS}
+`;
+
+export const CREATE_COMMUNITY: TypedDocumentNode<CreateCommunityMutation, CreateCommunityMutationVariables> = gql`
+  mutation CreateCommunity($input: CreateCommunityInput!) {
+    createCommunity(input: $input) {
+      id
+      name
+    }
+  }
+`;
+
+export const UPDATE_COMMUNITY: TypedDocumentNode<UpdateCommunityMutation, UpdateCommunityMutationVariables> = gql`
+  mutation UpdateCommunity($input: UpdateCommunityInput!) {
+    updateCommunity(input: $input) {
+      ...CommunityEditFields
+    }
+  }
+  ${COMMUNITY_EDIT_FIELDS}
+`;
+
+/** A district's streets, to choose from in the community and service contract forms. */
+export const DISTRICT_STREETS: TypedDocumentNode<DistrictStreetsQuery, DistrictStreetsQueryVariables> = gql`
+  query DistrictStreets($id: ID!) {
+    district(id: $id) {
+      id
+      streets {
+        id
+        name
+      }
+    }
+  }
+`;
+
+export const CREATE_INSTITUTION: TypedDocumentNode<CreateInstitutionMutation, CreateInstitutionMutationVariables> = gql`
+  mutation CreateInstitution($input: CreateInstitutionInput!) {
+    createInstitution(input: $input) {
+      id
+      name
+      version
+    }
+  }
+`;
+
+export const UPDATE_INSTITUTION: TypedDocumentNode<UpdateInstitutionMutation, UpdateInstitutionMutationVariables> = gql`
+  mutation UpdateInstitution($input: UpdateInstitutionInput!) {
+    updateInstitution(input: $input) {
+      id
+      name
+      version
+    }
+  }
+`;
+
+export const RECORD_SERVICE_CONTRACT: TypedDocumentNode<RecordServiceContractMutation, RecordServiceContractMutationVariables> = gql`
+  mutation RecordServiceContract($input: RecordServiceContractInput!) {
+    recordServiceContract(input: $input) {
+      ...ServiceContractFields
+    }
+  }
+  ${SERVICE_CONTRACT_FIELDS}
+`;
+
+export const SET_SERVICE_CONTRACT_END: TypedDocumentNode<SetServiceContractEndMutation, SetServiceContractEndMutationVariables> = gql`
+  mutation SetServiceContractEnd($input: SetServiceContractEndInput!) {
+    setServiceContractEnd(input: $input) {
+      ...ServiceContractFields
+    }
+  }
+  ${SERVICE_CONTRACT_FIELDS}
 `;
 
 // ---- Needs surveys ------------------------------------------------------------------------------

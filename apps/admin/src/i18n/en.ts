@@ -15,6 +15,7 @@ export const en = {
   'nav.institutions': 'Institutions',
   'nav.surveys': 'Surveys',
   'nav.rubrics': 'Rubrics',
+  'nav.policies': 'Policies',
   'notifications.bell': 'Notifications',
   'notifications.unread': '{count} unread',
 

@@ -4,13 +4,14 @@ import type { DetailMessageKey } from './cultivationDetail/en';
 import type { InsightsMessageKey } from './insights/en';
 import type { DirectoryMessageKey } from './directory/en';
 import type { AssessmentsMessageKey } from './assessments/en';
+import type { PolicyMessageKey } from './policy/en';
 
 export type { Messages };
 /**
  * Every message key: the app's own (en.ts, loaded with the app) and those of lazily loaded pages
  * (their dictionaries load with the page and are added with `addMessages`).
  */
-export type MessageKey = AppMessageKey | DetailMessageKey | InsightsMessageKey | DirectoryMessageKey | AssessmentsMessageKey;
+export type MessageKey = AppMessageKey | DetailMessageKey | InsightsMessageKey | DirectoryMessageKey | AssessmentsMessageKey | PolicyMessageKey;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -17,6 +17,7 @@ export const zhCN: Messages = {
   'nav.institutions': '机构',
   'nav.surveys': '需求调研',
   'nav.rubrics': '评估标准',
+  'nav.policies': '流程策略',
   'notifications.bell': '通知',
   'notifications.unread': '{count} 条未读',
 

@@ -1,6 +1,8 @@
-// Communities: the list (name and district filters, page cursor in the URL) and one community's page.
+// Communities: the list (name and district filters, page cursor in the URL; `?new=1` is the form
+// recording a community) and one community's page with its edit form.
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { COMMUNITIES_PAGE, COMMUNITY_DETAIL } from '../../graphql/directory';
 import { DISTRICTS } from '../../graphql/insights';
 import { Badge } from '../../components/Badge';
@@ -11,9 +13,32 @@ import { ORGANIZATION_STATUS_TONES, usePageVariables } from './common';
 import { ClearFilters, ConnectionTable, DateTimeCell, LinkCell, RecordFilter, useUrlFilters } from './listPage';
 import { RecordPage, RecordPending } from './recordPage';
 import { SearchBox } from './SearchBox';
+import { CommunityCreateForm, CommunityEditForm, useMayManagePlaces } from './placeForms';
 
 export function CommunitiesPage() {
+  const [params] = useSearchParams();
+  const mayManage = useMayManagePlaces();
+  return mayManage && params.get('new') === '1' ? <NewCommunityPage /> : <CommunitiesList />;
+}
+
+function NewCommunityPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <div className="page" data-testid="community-new-page">
+      <div className="page-header">
+        <div>
+          <h1>{t('communityForm.createTitle')}</h1>
+        </div>
+      </div>
+      <CommunityCreateForm onCancel={() => navigate('/communities')} />
+    </div>
+  );
+}
+
+function CommunitiesList() {
   const { t, formatNumber } = useI18n();
+  const mayManage = useMayManagePlaces();
   const { values, filtered, setFilter, clearFilters } = useUrlFilters(['q', 'district']);
   const page = usePageVariables();
   const query = useQuery(COMMUNITIES_PAGE, {
@@ -28,6 +53,13 @@ export function CommunitiesPage() {
       testId="communities-page"
       title={t('communities.title')}
       subtitle={t('communities.subtitle')}
+      actions={
+        mayManage && (
+          <Link to="/communities?new=1" className="button button-primary" data-testid="community-new">
+            {t('communities.new')}
+          </Link>
+        )
+      }
       filters={
         <>
           <SearchBox label={t('directory.search')} value={values.q} onSearch={(value) => setFilter('q', value)} testId="communities-search" />
@@ -82,6 +114,8 @@ export function CommunitiesPage() {
 export function CommunityDetailPage() {
   const { id = '' } = useParams();
   const { t, formatNumber } = useI18n();
+  const mayManage = useMayManagePlaces();
+  const [editing, setEditing] = useState(false);
   const { data, error, refetch } = useQuery(COMMUNITY_DETAIL, { variables: { id } });
   const community = data?.community;
   if (!community) return <RecordPending error={error} backTo="/communities" onRetry={() => void refetch()} />;
@@ -114,7 +148,15 @@ export function CommunityDetailPage() {
             <dd>{count(community.households)}</dd>
           </div>
         </dl>
+        {mayManage && !editing && (
+          <div className="form-actions">
+            <button type="button" className="button button-secondary" data-testid="community-edit" onClick={() => setEditing(true)}>
+              {t('communityForm.edit')}
+            </button>
+          </div>
+        )}
       </section>
+      {editing && <CommunityEditForm community={community} />}
       <RecordsSection
         id="community-organizations"
         title={t('community.organizations')}
