@@ -86,12 +86,27 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
   };
 }
 
+type DidEncounterError = RemoteGraphQLDataSource<GatewayContext>['didEncounterError'];
+
 /**
  * Forwards the caller's token, the request id and the client's address to every subgraph, which
  * check the caller themselves. The subgraph request is built afresh, so no other client header
  * (a forged X-Forwarded-For, say) reaches a subgraph.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly serviceName: string, url: string) {
+    super({ url });
+  }
+
+  /**
+   * A subgraph that cannot be reached (no response at all) is tagged with its name, so the error
+   * formatter answers UNAVAILABLE naming it; the query planner passes such errors on untagged.
+   */
+  override didEncounterError(error: Error, _fetchRequest: Parameters<DidEncounterError>[1], fetchResponse?: Parameters<DidEncounterError>[2]): void {
+    if (fetchResponse) throw error;
+    throw new GraphQLError(error.message, { extensions: { serviceName: this.serviceName } });
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (context.authorization) request.http?.headers.set(AUTHORIZATION_HEADER, context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -124,7 +139,7 @@ export async function startGateway(settings: GatewaySettings): Promise<{ server:
   const logger = settings.logger ?? new JsonLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph(settings.subgraphUrls),
-    buildService: ({ name }) => new AuthenticatedDataSource({ url: settings.subgraphUrls[name as SubgraphName] }),
+    buildService: ({ name }) => new AuthenticatedDataSource(name, settings.subgraphUrls[name as SubgraphName]),
   });
   const bodyLimitBytes = settings.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = express();
