@@ -15,17 +15,13 @@ import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import { resolveRange, todayIn } from '@peiyu/analytics-feature';
 import { dataOf, graphql } from '@peiyu/platform-testing';
 import { bootstrapBenchStack } from './process/stack.js';
+import { numberOption, stringOption } from '../dev/cli-options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const scaleName = option('scale', 'city');
+const scaleName = stringOption('scale', 'city');
 if (!isScaleName(scaleName)) throw new Error(`Unknown scale ${scaleName}; one of ${Object.keys(SCALES).join(', ')}.`);
-const SEED = Number(option('seed', '42'));
-const RUNS = Number(option('runs', '100'));
-const WARMUP = Number(option('warmup', '10'));
+const SEED = numberOption('seed', 42);
+const RUNS = numberOption('runs', 100);
+const WARMUP = numberOption('warmup', 10);
 /** The projector has this long to rebuild the read model before the benchmark gives up. */
 const REFRESH_LIMIT_MS = 60 * 60 * 1000;
 const TZ = REPORTING_TIME_ZONE;

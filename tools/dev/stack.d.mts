@@ -3,6 +3,8 @@ export interface StackLayout {
   kind: 'dev' | 'test' | 'bench' | 'ops';
   dataDir: string;
   logDir: string;
+  postgres: { dataDir: string; port: number; database: string; fresh: boolean; durable: boolean };
+  temporal: { port: number; uiPort: number; dbFile: string | null; ui: boolean };
   ports: Record<'gateway' | 'communities' | 'organizations' | 'assessments' | 'cultivation' | 'analytics' | 'worker' | 'admin', number>;
 }
 export interface Infrastructure {

@@ -14,28 +14,17 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
 import { dataOf, graphql } from '@peiyu/platform-testing';
-import type { ChildProcess } from 'node:child_process';
 import { stackLayout, startApps, type StackLayout } from '../dev/stack.mjs';
 import { stopAll } from '../dev/processes.mjs';
+import { startEmbeddedPostgres } from '../dev/postgres.mjs';
+import { startTemporalDevServer } from '../dev/temporal.mjs';
+import { numberOption } from '../dev/cli-options.js';
 import { seedDemo } from '../seed/seed-demo.js';
 
-// Declared for TypeScript only in part (stopAll) or not at all; used here as stack.mjs uses them.
-const devModule = (name: string): string => new URL(`../dev/${name}.mjs`, import.meta.url).href;
-const { startEmbeddedPostgres } = (await import(devModule('postgres'))) as unknown as {
-  startEmbeddedPostgres(options: Record<string, unknown>): Promise<string>;
-};
-const { startTemporalDevServer } = (await import(devModule('temporal'))) as unknown as {
-  startTemporalDevServer(options: Record<string, unknown>): Promise<{ address: string; process: ChildProcess & { exited: Promise<unknown> } }>;
-};
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 10);
+const COUNT = numberOption('count', 10);
 /** How long PostgreSQL stays down. */
-const DOWN_MS = arg('down-seconds', 30) * 1000;
-const SETTLE_MS = arg('settle-seconds', 300) * 1000;
+const DOWN_MS = numberOption('down-seconds', 30) * 1000;
+const SETTLE_MS = numberOption('settle-seconds', 300) * 1000;
 /** A request made while PostgreSQL is down must be answered (with an error) within this. */
 const FAIL_FAST_MS = 5_000;
 /** When PostgreSQL stops, counted from the first cultivation's start. */

@@ -10,24 +10,14 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { graphql } from '@peiyu/platform-testing';
-import type { ChildProcess } from 'node:child_process';
 import { stackLayout, startApps, startInfrastructure, type StackLayout } from '../dev/stack.mjs';
-import { stopAll } from '../dev/processes.mjs';
+import { startProcess, waitForHttp, stopAll } from '../dev/processes.mjs';
+import { numberOption, stringOption } from '../dev/cli-options.js';
 import { seedDemo } from '../seed/seed-demo.js';
 
-// Declared for TypeScript only in part (stopAll); used here as stack.mjs uses them.
-const { startProcess, waitForHttp } = (await import('../dev/processes.mjs')) as unknown as {
-  startProcess(name: string, command: string, args: string[], options: { env?: Record<string, string>; logFile?: string }): ChildProcess;
-  waitForHttp(name: string, url: string, options: { process?: ChildProcess; timeoutMs?: number }): Promise<void>;
-};
-
-const argOf = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 type Subgraph = 'communities' | 'organizations' | 'assessments' | 'cultivation' | 'analytics';
-const SERVICE = (argOf('service') ?? 'organizations') as Subgraph;
-const DOWN_MS = Number(argOf('down-seconds') ?? 30) * 1000;
+const SERVICE = stringOption('service', 'organizations') as Subgraph;
+const DOWN_MS = numberOption('down-seconds', 30) * 1000;
 const DEMO_DISTRICT_ID = '10000000-0000-4000-8000-000000000001';
 const REGISTER = fileURLToPath(new URL('../dev/register.mjs', import.meta.url));
 

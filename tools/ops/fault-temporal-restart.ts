@@ -11,32 +11,17 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
 import { dataOf, graphql } from '@peiyu/platform-testing';
-import type { ChildProcess } from 'node:child_process';
 import { stackLayout, startApps, type StackLayout } from '../dev/stack.mjs';
-import { stopAll } from '../dev/processes.mjs';
+import { startProcess, waitForHttp, stopAll } from '../dev/processes.mjs';
+import { startEmbeddedPostgres } from '../dev/postgres.mjs';
+import { startTemporalDevServer } from '../dev/temporal.mjs';
+import { numberOption } from '../dev/cli-options.js';
 import { seedDemo } from '../seed/seed-demo.js';
 
-// Declared for TypeScript only in part (stopAll) or not at all; used here as stack.mjs uses them.
-const devModule = (name: string): string => new URL(`../dev/${name}.mjs`, import.meta.url).href;
-const { startProcess, waitForHttp } = (await import('../dev/processes.mjs')) as unknown as {
-  startProcess(name: string, command: string, args: string[], options: { env?: Record<string, string>; logFile?: string }): ChildProcess;
-  waitForHttp(name: string, url: string, options: { process?: ChildProcess; timeoutMs?: number }): Promise<void>;
-};
-const { startEmbeddedPostgres } = (await import(devModule('postgres'))) as unknown as {
-  startEmbeddedPostgres(options: Record<string, unknown>): Promise<string>;
-};
-const { startTemporalDevServer } = (await import(devModule('temporal'))) as unknown as {
-  startTemporalDevServer(options: Record<string, unknown>): Promise<{ address: string; process: ChildProcess & { exited: Promise<unknown> } }>;
-};
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 20);
+const COUNT = numberOption('count', 20);
 /** How long Temporal stays down: deadlines and climbs that fall due meanwhile must fire after it. */
-const DOWN_MS = arg('down-seconds', 20) * 1000;
-const SETTLE_MS = arg('settle-seconds', 300) * 1000;
+const DOWN_MS = numberOption('down-seconds', 20) * 1000;
+const SETTLE_MS = numberOption('settle-seconds', 300) * 1000;
 const CLIMB_SECONDS = 8;
 const LADDER: ProcessPolicy['ladder'] = [
   { role: 'SUPERVISOR', acknowledgeWithinSeconds: CLIMB_SECONDS },

@@ -11,25 +11,15 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
 import { dataOf, graphql } from '@peiyu/platform-testing';
-import type { ChildProcess } from 'node:child_process';
 import { stackLayout, startApps, startInfrastructure, type StackLayout } from '../dev/stack.mjs';
-import { stopAll } from '../dev/processes.mjs';
+import { startProcess, waitForHttp, stopAll } from '../dev/processes.mjs';
+import { numberOption } from '../dev/cli-options.js';
 import { seedDemo } from '../seed/seed-demo.js';
 
-// processes.mjs declares only stopAll for TypeScript; these two are used as they are in stack.mjs.
-const { startProcess, waitForHttp } = (await import('../dev/processes.mjs')) as unknown as {
-  startProcess(name: string, command: string, args: string[], options: { env?: Record<string, string>; logFile?: string }): ChildProcess;
-  waitForHttp(name: string, url: string, options: { process?: ChildProcess; timeoutMs?: number }): Promise<void>;
-};
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 30);
-const KILLS = arg('kills', 8);
+const COUNT = numberOption('count', 30);
+const KILLS = numberOption('kills', 8);
 /** How long the system gets to catch up after the last kill before a missing step counts as lost. */
-const SETTLE_MS = arg('settle-seconds', 600) * 1000;
+const SETTLE_MS = numberOption('settle-seconds', 600) * 1000;
 /** Each level of the ladder lets 8 s pass before the escalation climbs; the last level stays. */
 const LADDER: ProcessPolicy['ladder'] = [
   { role: 'SUPERVISOR', acknowledgeWithinSeconds: 8 },

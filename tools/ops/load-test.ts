@@ -11,15 +11,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { stackLayout, startApps, startInfrastructure } from '../dev/stack.mjs';
 import { stopAll } from '../dev/processes.mjs';
+import { numberOption } from '../dev/cli-options.js';
 import { DEMO, DEMO_PASSWORD, seedDemo } from '../seed/seed-demo.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ROUND_MS = arg('minutes', 3) * 60_000;
-const CONCURRENCY = arg('concurrency', 8);
-const IDLE_MS = arg('idle-seconds', 20) * 1000;
+const ROUND_MS = numberOption('minutes', 3) * 60_000;
+const CONCURRENCY = numberOption('concurrency', 8);
+const IDLE_MS = numberOption('idle-seconds', 20) * 1000;
 const MAX_ERROR_RATE = 0.01;
 /** A process may grow between the end of round 1 and the end of round 2 by at most this much. */
 const RSS_GROWTH_BOUND = { fraction: 0.15, floorBytes: 48 * 2 ** 20 };

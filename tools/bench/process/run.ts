@@ -21,15 +21,12 @@ import {
   type ProcessPolicy,
 } from '@peiyu/contracts';
 import { dataOf, graphql } from '@peiyu/platform-testing';
+import { numberOption } from '../../dev/cli-options.js';
 import { baselinePhase, baselineStep, type baselineWorkflow } from './baseline.workflow.js';
 
 const require = createRequire(import.meta.url);
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 2000);
-const CONCURRENCY = arg('concurrency', 100);
+const COUNT = numberOption('count', 2000);
+const CONCURRENCY = numberOption('concurrency', 100);
 const DEADLINE_MS = 3000;
 const FOLLOW_UP_OFFSETS = [2, 3, 4];
 // approve ×3, advance ×2, handovers ×5, final evaluation, follow-ups ×3
