@@ -180,6 +180,16 @@ describe('cultivationWorkflow', () => {
     throw new Error(`state never showed ${what}: ${JSON.stringify(await handle.query(stateQuery))}`);
   }
 
+  /** The recorded events of a kind, once at least one is there: the recording activity may lag the state query. */
+  async function recordedOf(kind: string): Promise<{ kind: string }[]> {
+    for (let i = 0; i < 100; i++) {
+      const found = (recorded.get(input.cultivationId) ?? []).filter((e) => e.kind === kind);
+      if (found.length > 0) return found;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no ${kind} was recorded`);
+  }
+
   async function rejection(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
     try {
       await promise;
@@ -484,7 +494,7 @@ describe('cultivationWorkflow', () => {
     await handle.signal(deadlinesChangedSignal, calendarChanged);
     const moved = await until((x) => x.stageDeadline === expected, 'the deadline recomputed on the new calendar');
     expect(Date.parse(moved.stageDeadline) - before).toBeGreaterThanOrEqual(3 * DAY);
-    const recomputed = recorded.get(input.cultivationId)!.filter((e) => e.kind === 'DEADLINE_RECOMPUTED');
+    const recomputed = await recordedOf('DEADLINE_RECOMPUTED');
     expect(recomputed).toEqual([
       expect.objectContaining({ stage: 'GROWTH', from: new Date(before).toISOString(), to: expected, cause: 'CALENDAR', policyVersion: 2, reason: expect.stringContaining('working-day calendar changed') }),
     ]);
@@ -515,6 +525,7 @@ describe('cultivationWorkflow', () => {
     // The new duration from the stage start, plus the two paused days as before.
     expect(Date.parse(s.stageDeadline) - before).toBe(10 * DAY);
     expect(s.stagePlan).toMatchObject({ durationSeconds: 20 * DAY / 1000, workingDays: null, policyVersion: 3 });
+    await recordedOf('ESCALATION_RESOLVED');
     expect(events().slice(-2)).toEqual(['DEADLINE_RECOMPUTED', 'ESCALATION_RESOLVED']);
     expect(recorded.get(input.cultivationId)!.at(-2)).toMatchObject({ cause: 'POLICY', policyVersion: 3, reason: expect.stringContaining('policy version 3 plans 1728000 seconds') });
     expect(recorded.get(input.cultivationId)!.at(-1)).toMatchObject({ key: 'DELAY:GROWTH:1', resolution: 'deadline recomputed' });
