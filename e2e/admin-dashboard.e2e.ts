@@ -45,7 +45,8 @@ describe('admin app: dashboard, analytics and notifications', () => {
         expect(Number(await headline.getAttribute('data-value'))).toBeGreaterThanOrEqual(0);
       }
       expect(await ui.page.getByTestId('headline-overdue').getAttribute('href')).toContain('/cultivations?overdue=true');
-      await ui.page.getByTestId('funnel-chart').locator('svg rect').first().waitFor();
+      // Attached, not visible: a stage with no cultivation yet draws a bar of height 0.
+      await ui.page.getByTestId('funnel-chart').locator('svg rect').first().waitFor({ state: 'attached' });
       expect(await ui.page.getByTestId('funnel-chart').locator('[data-testid="chart-category"]').count()).toBe(5);
       await screenshot('01-dashboard');
 
