@@ -8,6 +8,12 @@ import { startProcess, waitForHttp } from './processes.mjs';
 
 const REGISTER = fileURLToPath(new URL('./register.mjs', import.meta.url));
 
+function portShift() {
+  const shift = Number(process.env.PEIYU_PORT_SHIFT ?? 0);
+  if (!Number.isInteger(shift) || shift < 0 || shift > 50000) throw new Error(`PEIYU_PORT_SHIFT must be an integer from 0 to 50000, not ${process.env.PEIYU_PORT_SHIFT}`);
+  return shift;
+}
+
 /**
  * Where a stack keeps its data and which ports it uses. `dev` persists under .data/; `test` uses
  * .data/test/, starts fresh each run and other ports, so tests can run beside `npm start`.
@@ -17,14 +23,16 @@ export function stackLayout(kind) {
   // Throw-away stacks: tests on 4100+, benchmarks on 4700+ and operations checks (fault tests,
   // the PostgreSQL-backed Temporal server) on 4800+, each with ports and data of its own.
   const offset = { dev: 0, test: 1, bench: 2, ops: 3 }[kind];
+  // PEIYU_PORT_SHIFT moves every port of the stack, so two checkouts can run their stacks at once.
+  const shift = portShift();
   const dataDir = resolve(dev ? (process.env.PEIYU_DATA_DIR ?? '.data') : `.data/${kind}`);
   return {
     kind,
     dataDir,
     logDir: resolve(dataDir, 'logs'),
-    postgres: { dataDir: resolve(dataDir, 'postgres'), port: 5433 + offset, database: dev ? 'peiyu' : `peiyu_${kind}`, fresh: !dev, durable: dev },
-    temporal: { port: 7233 + offset, uiPort: 8233 + offset, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
-    ports: portsFor({ dev: 4000, test: 4100, bench: 4700, ops: 4800 }[kind]),
+    postgres: { dataDir: resolve(dataDir, 'postgres'), port: shift + 5433 + offset, database: dev ? 'peiyu' : `peiyu_${kind}`, fresh: !dev, durable: dev },
+    temporal: { port: shift + 7233 + offset, uiPort: shift + 8233 + offset, dbFile: dev ? resolve(dataDir, 'temporal/temporal.db') : null, ui: dev },
+    ports: portsFor(shift + { dev: 4000, test: 4100, bench: 4700, ops: 4800 }[kind]),
   };
 }
 

@@ -16,16 +16,41 @@ const { seedDemo } = await import('../seed/seed-demo.ts');
 const layout = stackLayout('test');
 const results = { passed: 0, failed: 0 };
 
+// `npm test` runs everything. `npm test -- --project integration [--project e2e] [pattern ...]`
+// runs only those Jest projects (and only the test files matching a pattern) on the same
+// throw-away stack, skipping the static checks: the quick loop while working on one part.
+const PROJECTS = ['unit', 'workflow', 'integration', 'e2e'];
+const focus = parseFocus(process.argv.slice(2));
+
+function parseFocus(args) {
+  const projects = [];
+  const patterns = [];
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--project') {
+      const name = args[++i];
+      if (!PROJECTS.includes(name)) throw new Error(`--project must be one of ${PROJECTS.join(', ')}, not ${name}`);
+      projects.push(name);
+    } else {
+      patterns.push(args[i]);
+    }
+  }
+  if (projects.length === 0 && patterns.length === 0) return null;
+  return { projects: projects.length > 0 ? projects : PROJECTS, patterns };
+}
+
 function section(title) {
   console.log(`\n=== ${title} ===`);
 }
 
 async function jest(projects, env) {
+  if (focus) projects = projects.filter((p) => focus.projects.includes(p));
+  if (projects.length === 0) return true;
   const outputFile = resolve(layout.dataDir, `jest-${projects.join('-')}.json`);
   rmSync(outputFile, { force: true });
+  const patterns = focus && focus.patterns.length > 0 ? ['--testPathPatterns', ...focus.patterns] : [];
   const { code } = await run(
     process.execPath,
-    ['node_modules/jest/bin/jest.js', '--ci', '--maxWorkers=2', '--json', `--outputFile=${outputFile}`, ...projects.flatMap((p) => ['--selectProjects', p])],
+    ['node_modules/jest/bin/jest.js', '--ci', '--maxWorkers=2', '--json', `--outputFile=${outputFile}`, ...projects.flatMap((p) => ['--selectProjects', p]), ...patterns],
     { env: { ...env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' }, allowFailure: true },
   );
   if (existsSync(outputFile)) {
@@ -39,6 +64,7 @@ async function jest(projects, env) {
 }
 
 async function step(title, command, args) {
+  if (focus) return;
   section(title);
   const { code } = await run(command, args, { allowFailure: true });
   // A failed check counts as a failure; passing checks are not counted as tests.
@@ -54,6 +80,9 @@ function printLogTails() {
   }
 }
 
+/** Ends a focused run early, once the selected projects have run. */
+class Finished extends Error {}
+
 let exitCode = 1;
 try {
   rmSync(layout.dataDir, { recursive: true, force: true });
@@ -61,7 +90,7 @@ try {
   await step('Types (admin app)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'apps/admin/tsconfig.json']);
   await step('Types (admin build config)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'apps/admin/tsconfig.node.json']);
   // The module-boundary lint rule reads Nx's project graph; compute it first.
-  await run(process.execPath, ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'], { quiet: true, env: { NX_DAEMON: 'false' } });
+  if (!focus) await run(process.execPath, ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'], { quiet: true, env: { NX_DAEMON: 'false' } });
   await step('Lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
 
   section('Infrastructure');
@@ -77,6 +106,7 @@ try {
   section('Unit, workflow and integration tests');
   await jest(['unit', 'workflow', 'integration'], testEnv);
 
+  if (focus && !focus.projects.includes('e2e')) throw new Finished();
   section('Platform for end-to-end tests');
   // A database of its own, so the end-to-end journey never meets the integration tests' data.
   const e2eDatabaseUrl = await ensureDatabase(infra.databaseUrl, 'peiyu_e2e');
@@ -92,11 +122,19 @@ try {
   await step('Infrastructure files (infra/)', process.execPath, ['--import', './tools/dev/register.mjs', 'tools/ops/check-infra.mjs']);
   exitCode = results.failed === 0 ? 0 : 1;
 } catch (error) {
-  console.error(`\nThe test run could not complete: ${error instanceof Error ? error.stack : error}`);
-  printLogTails();
-  results.failed += 1;
+  if (error instanceof Finished) {
+    exitCode = results.failed === 0 ? 0 : 1;
+  } else {
+    reportCrash(error);
+  }
 } finally {
   await stopAll();
 }
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(exitCode);
+
+function reportCrash(error) {
+  console.error(`\nThe test run could not complete: ${error instanceof Error ? error.stack : error}`);
+  printLogTails();
+  results.failed += 1;
+}
