@@ -1,12 +1,15 @@
 // Load test of the gateway (docs/reliability.md): a bounded loop on loopback with the mix of reads
 // and writes the admin app makes, from N concurrent clients signed in as users of several roles,
-// for the given minutes, twice (the second round, after an idle pause, tells a leak from warm-up).
-// Reports per operation and overall: requests, errors (any non-200 or GraphQL error, except the
-// domain refusals listed in EXPECTED_REFUSALS), p50/p95/p99 latency, and the RSS of every process
-// after each round. PASS when the error rate is under 1% and no process grows between the rounds
-// by more than RSS_GROWTH_BOUND; exits 1 otherwise.
+// for the given minutes per round, `--rounds` times (2 by default) with an idle pause after each:
+// the later rounds tell a leak from warm-up. Reports per operation and round: requests, errors (any
+// non-200 or GraphQL error, except the domain refusals listed in EXPECTED_REFUSALS), p50/p95/p99
+// latency; and the RSS and V8 heap of every process after each round and its pause.
+// PASS when the error rate is under 1% in every round and no process grows over the last round by
+// more than RSS_GROWTH_BOUND; with 4 rounds or more, memory must also level off: over the second
+// half of the rounds each process grows by at most LEVEL_OFF_BOUND per round on average (the
+// verdict is printed per process). Exits 1 otherwise.
 // Starts its own `bench` stack (apps 4700+, PostgreSQL 5435, Temporal 7235) with the demo seed.
-//   node tools/dev/run-ts.mjs tools/ops/load-test.ts [--minutes 3] [--concurrency 8] [--idle-seconds 20]
+//   node tools/dev/run-ts.mjs tools/ops/load-test.ts [--minutes 3] [--rounds 2] [--concurrency 8] [--idle-seconds 20]
 import { readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { stackLayout, startApps, startInfrastructure } from '../dev/stack.mjs';
@@ -15,11 +18,14 @@ import { numberOption } from '../dev/cli-options.js';
 import { DEMO, DEMO_PASSWORD, seedDemo } from '../seed/seed-demo.js';
 
 const ROUND_MS = numberOption('minutes', 3) * 60_000;
+const ROUNDS = numberOption('rounds', 2);
 const CONCURRENCY = numberOption('concurrency', 8);
 const IDLE_MS = numberOption('idle-seconds', 20) * 1000;
 const MAX_ERROR_RATE = 0.01;
-/** A process may grow between the end of round 1 and the end of round 2 by at most this much. */
+/** A process may grow over the last round (end of the one before to its end) by at most this much. */
 const RSS_GROWTH_BOUND = { fraction: 0.15, floorBytes: 48 * 2 ** 20 };
+/** With 4 rounds or more: the mean growth per round over the second half of the rounds, at most. */
+const LEVEL_OFF_BOUND = { fraction: 0.02, floorBytes: 8 * 2 ** 20 };
 /**
  * Refusals the domain makes by design under a realistic mix, not counted as errors (but reported):
  * two clients acknowledging the same escalation, or extending the same cultivation at once (the
@@ -235,31 +241,66 @@ try {
     return outcomes.length ? failures.length / outcomes.length : 1;
   }
 
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 2) throw new Error('--rounds must be 2 or more');
   const names = Object.keys(pids);
-  const snapshot = () => Object.fromEntries(names.map((n) => [n, rssOf(pids[n]!)]));
-  const rssStart = snapshot();
-  const first = await round();
-  await sleep(IDLE_MS);
-  const rssAfter1 = snapshot();
-  const second = await round();
-  await sleep(IDLE_MS);
-  const rssAfter2 = snapshot();
-
-  const rate1 = report('Round 1', first);
-  const rate2 = report('Round 2', second);
-  console.log(`\nRSS (after each round and ${IDLE_MS / 1000} s idle; bound on round 2 - round 1: max(${RSS_GROWTH_BOUND.fraction * 100}%, ${mib(RSS_GROWTH_BOUND.floorBytes)}))`);
-  console.log('  process                      start  after 1  after 2   growth 1->2');
-  const grown: string[] = [];
-  for (const n of names) {
-    const growth = rssAfter2[n]! - rssAfter1[n]!;
-    const bound = Math.max(RSS_GROWTH_BOUND.floorBytes, RSS_GROWTH_BOUND.fraction * rssAfter1[n]!);
-    if (growth > bound) grown.push(n);
-    const shown = `${growth >= 0 ? '+' : ''}${mib(growth)}`;
-    console.log(`  ${n.padEnd(24)} ${mib(rssStart[n]!).padStart(9)} ${mib(rssAfter1[n]!).padStart(8)} ${mib(rssAfter2[n]!).padStart(8)} ${shown.padStart(13)}${growth > bound ? '  OVER BOUND' : ''}`);
+  const metricsPort: Record<string, number> = Object.fromEntries(
+    names.flatMap((n) => {
+      const key = n.replace(/-service$/, '') as keyof typeof layout.ports;
+      return n === 'admin' || !layout.ports[key] ? [] : [[n, layout.ports[key]]];
+    }),
+  );
+  /** V8 heap in use, from a process's /metrics (prom-client's default metrics); NaN where it has none. */
+  const heapOf = async (name: string) => {
+    const port = metricsPort[name];
+    if (!port) return NaN;
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()).catch(() => '');
+    const value = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)/m.exec(text)?.[1];
+    return value === undefined ? NaN : Number(value);
+  };
+  type Sample = Record<string, { rss: number; heap: number }>;
+  const snapshot = async (): Promise<Sample> => Object.fromEntries(await Promise.all(names.map(async (n) => [n, { rss: rssOf(pids[n]!), heap: await heapOf(n) }] as const)));
+  const samples: Sample[] = [await snapshot()];
+  const rates: number[] = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    const outcomes = await round();
+    await sleep(IDLE_MS);
+    samples.push(await snapshot());
+    rates.push(report(`Round ${r}`, outcomes));
+    console.log(`  RSS after round ${r}: ${names.map((n) => `${n} ${mib(samples[r]![n]!.rss)}`).join(', ')}`);
   }
-  const errorRate = Math.max(rate1, rate2);
-  const pass = errorRate < MAX_ERROR_RATE && grown.length === 0;
-  console.log(`\n${pass ? 'PASS' : 'FAIL'}: error rate ${(rate1 * 100).toFixed(2)}% / ${(rate2 * 100).toFixed(2)}% (bound ${MAX_ERROR_RATE * 100}%), ${grown.length ? `grew beyond the bound: ${grown.join(', ')}` : 'no process grew beyond the bound'}`);
+
+  const mibSigned = (bytes: number) => (Number.isNaN(bytes) ? '-' : `${bytes >= 0 ? '+' : ''}${mib(bytes)}`);
+  console.log(`\nRSS after each round and ${IDLE_MS / 1000} s idle, growth per round; bound on the last round: max(${RSS_GROWTH_BOUND.fraction * 100}%, ${mib(RSS_GROWTH_BOUND.floorBytes)})` +
+    (ROUNDS >= 4 ? `; levelling off: mean growth over rounds ${Math.floor(ROUNDS / 2) + 1}..${ROUNDS} at most max(${LEVEL_OFF_BOUND.fraction * 100}%, ${mib(LEVEL_OFF_BOUND.floorBytes)}) per round` : ''));
+  console.log(`  ${'process'.padEnd(22)} ${'start'.padStart(8)} ${samples.slice(1).map((_, i) => `r${i + 1}`.padStart(8)).join(' ')}   growth per round`);
+  const grown: string[] = [];
+  const rising: string[] = [];
+  const halfFrom = Math.floor(ROUNDS / 2) + 1;
+  for (const n of names) {
+    const rss = samples.map((s) => s[n]!.rss);
+    const growth = rss.slice(1).map((v, i) => v - rss[i]!);
+    const last = growth.at(-1)!;
+    const bound = Math.max(RSS_GROWTH_BOUND.floorBytes, RSS_GROWTH_BOUND.fraction * rss.at(-2)!);
+    if (last > bound) grown.push(n);
+    let verdict = last > bound ? 'OVER BOUND' : '';
+    if (ROUNDS >= 4) {
+      const tail = growth.slice(halfFrom - 1);
+      const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
+      const levelBound = Math.max(LEVEL_OFF_BOUND.floorBytes, LEVEL_OFF_BOUND.fraction * rss[halfFrom - 1]!);
+      if (mean > levelBound) rising.push(n);
+      verdict = `${verdict ? `${verdict}; ` : ''}${mean > levelBound ? 'STILL RISING' : 'levels off'} (mean ${mibSigned(mean)}/round over rounds ${halfFrom}..${ROUNDS})`;
+    }
+    console.log(`  ${n.padEnd(22)} ${rss.map((v) => mib(v).padStart(8)).join(' ')}   ${growth.map(mibSigned).join(' ')}  ${verdict}`);
+  }
+  console.log('\nV8 heap in use at the same moments (from /metrics):');
+  for (const n of names.filter((n) => metricsPort[n])) console.log(`  ${n.padEnd(22)} ${samples.map((s) => mib(s[n]!.heap).padStart(8)).join(' ')}`);
+  const errorRate = Math.max(...rates);
+  const pass = errorRate < MAX_ERROR_RATE && grown.length === 0 && rising.length === 0;
+  console.log(
+    `\n${pass ? 'PASS' : 'FAIL'}: error rate ${rates.map((r) => `${(r * 100).toFixed(2)}%`).join(' / ')} (bound ${MAX_ERROR_RATE * 100}%), ` +
+      `${grown.length ? `grew beyond the bound in the last round: ${grown.join(', ')}` : 'no process grew beyond the bound in the last round'}` +
+      (ROUNDS >= 4 ? `, ${rising.length ? `memory still rising: ${rising.join(', ')}` : 'memory of every process levels off'}` : ''),
+  );
   exitCode = pass ? 0 : 1;
 } catch (error) {
   console.error(error);
