@@ -1,2 +1,3 @@
 export * from './database.js';
 export * from './outbox.js';
+export * from './unavailable.js';

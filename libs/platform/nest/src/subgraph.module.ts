@@ -7,13 +7,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { resolveJwtSecret } from '@peiyu/platform-auth';
 import { AuthGuard, JWT_SECRET, Public } from './auth.js';
 import { mergeOwnerships, migrateOwnerships, typeormOptions, type SchemaOwnership } from '@peiyu/platform-database';
-import { formatGraphQLError } from './graphql-errors.js';
+import { formatGraphQLError, requestErrorLogPlugin } from './graphql-errors.js';
 import { inputValidationPipe } from './validation.js';
 import { DomainExceptionFilter } from './domain-exception.filter.js';
 import { auditOwnership } from './audit.js';
 import { AUDIT_SERVICE_NAME, AuditInterceptor, AuditLog } from './audit.interceptor.js';
 import { configureTrustedProxies } from './client-address.js';
-import { ServiceMetrics, graphqlMetricsPlugin } from '@peiyu/platform-observability';
+import { JsonLogger, ServiceMetrics, graphqlMetricsPlugin } from '@peiyu/platform-observability';
 
 /** The proxies (the gateway) whose X-Forwarded-For the service believes; read at boot. */
 export const TRUSTED_PROXIES = Symbol('TRUSTED_PROXIES');
@@ -85,7 +85,7 @@ export class SubgraphModule {
           // nested fields are checked like top-level queries, not only through them.
           fieldResolverEnhancers: ['guards', 'filters'],
           // Inline traces feed Apollo's hosted service, which Peiyu does not use.
-          plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin(metrics)],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin(metrics), requestErrorLogPlugin(new JsonLogger(`${serviceName}-service`))],
         }),
         ...options.imports,
       ],

@@ -17,7 +17,8 @@ const stdoutSink: LogSink = (line) => {
   process.stdout.write(`${line}\n`);
 };
 
-function describeError(error: unknown): Record<string, unknown> {
+/** The fields a log line gives an error: name, message and stack. */
+export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) return { error: { name: error.name, message: error.message, stack: error.stack } };
   return error === undefined ? {} : { error: { message: String(error) } };
 }
