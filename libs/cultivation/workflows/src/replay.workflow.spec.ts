@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Worker } from '@temporalio/worker';
+import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
+import { Resource } from '@opentelemetry/resources';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +27,19 @@ describe('recorded cultivation histories', () => {
     const history = JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8'));
     await Worker.runReplayHistory({ workflowsPath: require.resolve('./index.ts') }, history, file);
   }, 60000);
+
+  // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), the worker runs Temporal's OpenTelemetry
+  // workflow interceptors (apps/worker/src/worker.ts). They must not change a single command
+  // either: the histories, recorded without them, replay with them. One bundle for all histories.
+  it('all replay with the OpenTelemetry workflow interceptors of a traced worker', async () => {
+    const plugin = new OpenTelemetryPlugin({ resource: new Resource({ 'service.name': 'replay' }), spanProcessor: new SimpleSpanProcessor(new InMemorySpanExporter()) });
+    const histories = files.map((file) => ({ workflowId: file, history: JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8')) }));
+    const failures: string[] = [];
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index.ts'), plugins: [plugin] }, histories)) {
+      replayed += 1;
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect({ replayed, failures }).toEqual({ replayed: files.length, failures: [] });
+  }, 180000);
 });
