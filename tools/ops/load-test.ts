@@ -3,11 +3,13 @@
 // for the given minutes per round, `--rounds` times (2 by default) with an idle pause after each:
 // the later rounds tell a leak from warm-up. Reports per operation and round: requests, errors (any
 // non-200 or GraphQL error, except the domain refusals listed in EXPECTED_REFUSALS), p50/p95/p99
-// latency; and the RSS and V8 heap of every process after each round and its pause.
-// PASS when the error rate is under 1% in every round and no process grows over the last round by
-// more than RSS_GROWTH_BOUND; with 4 rounds or more, memory must also level off: over the second
-// half of the rounds each process grows by at most LEVEL_OFF_BOUND per round on average (the
-// verdict is printed per process). Exits 1 otherwise.
+// latency; and per process its RSS after each round and its pause, and the lowest V8 heap in use
+// seen in each round (sampled every 5 s; after a collection the heap holds little more than live
+// data), with the worker's sticky workflow cache.
+// PASS when the error rate is under 1% in every round and no process's RSS grows over the last
+// round by more than RSS_GROWTH_BOUND; with 4 rounds or more, memory must also level off: over the
+// second half of the rounds each process's heap floor (RSS for the admin app) grows by at most
+// LEVEL_OFF_BOUND per round on average (the verdict is printed per process). Exits 1 otherwise.
 // Starts its own `bench` stack (apps 4700+, PostgreSQL 5435, Temporal 7235) with the demo seed.
 //   node tools/dev/run-ts.mjs tools/ops/load-test.ts [--minutes 3] [--rounds 2] [--concurrency 8] [--idle-seconds 20]
 import { readFileSync, rmSync } from 'node:fs';
@@ -249,51 +251,91 @@ try {
       return n === 'admin' || !layout.ports[key] ? [] : [[n, layout.ports[key]]];
     }),
   );
-  /** V8 heap in use, from a process's /metrics (prom-client's default metrics); NaN where it has none. */
-  const heapOf = async (name: string) => {
+  /** A gauge from a process's /metrics (prom-client's default metrics, Temporal Core's); NaN where it has none. */
+  const gaugeOf = async (name: string, metric: string) => {
     const port = metricsPort[name];
     if (!port) return NaN;
     const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()).catch(() => '');
-    const value = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)/m.exec(text)?.[1];
-    return value === undefined ? NaN : Number(value);
+    const values = [...text.matchAll(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)`, 'gm'))].map((m) => Number(m[1]));
+    return values.length ? values.reduce((a, b) => a + b, 0) : NaN;
   };
   type Sample = Record<string, { rss: number; heap: number }>;
-  const snapshot = async (): Promise<Sample> => Object.fromEntries(await Promise.all(names.map(async (n) => [n, { rss: rssOf(pids[n]!), heap: await heapOf(n) }] as const)));
-  const samples: Sample[] = [await snapshot()];
+  const snapshot = async (): Promise<Sample> =>
+    Object.fromEntries(await Promise.all(names.map(async (n) => [n, { rss: rssOf(pids[n]!), heap: await gaugeOf(n, 'nodejs_heap_size_used_bytes') }] as const)));
+  /**
+   * Per round: RSS and heap at its end (after the idle pause), and the lowest heap in use seen in
+   * it, sampled every 5 s: right after a collection the heap holds little more than live data, so
+   * the floor follows what a process keeps, where a single reading mostly tells when V8 last collected.
+   */
+  const ends: Sample[] = [await snapshot()];
+  const floors: Array<Record<string, number>> = [Object.fromEntries(names.map((n) => [n, ends[0]![n]!.heap]))];
+  const cached: number[] = [await gaugeOf('worker', 'temporal_sticky_cache_size')];
   const rates: number[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
+    const floor: Record<string, number> = Object.fromEntries(names.map((n) => [n, Infinity]));
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const sample = await snapshot();
+        for (const n of names) if (sample[n]!.heap < floor[n]!) floor[n] = sample[n]!.heap;
+        await sleep(5_000);
+      }
+    })();
     const outcomes = await round();
     await sleep(IDLE_MS);
-    samples.push(await snapshot());
+    sampling = false;
+    await sampler;
+    const end = await snapshot();
+    for (const n of names) floor[n] = Number.isFinite(floor[n]) ? Math.min(floor[n]!, end[n]!.heap) : end[n]!.heap;
+    ends.push(end);
+    floors.push(floor);
+    cached.push(await gaugeOf('worker', 'temporal_sticky_cache_size'));
     rates.push(report(`Round ${r}`, outcomes));
-    console.log(`  RSS after round ${r}: ${names.map((n) => `${n} ${mib(samples[r]![n]!.rss)}`).join(', ')}`);
+    console.log(`  RSS after round ${r}: ${names.map((n) => `${n} ${mib(end[n]!.rss)}`).join(', ')}`);
   }
 
   const mibSigned = (bytes: number) => (Number.isNaN(bytes) ? '-' : `${bytes >= 0 ? '+' : ''}${mib(bytes)}`);
-  console.log(`\nRSS after each round and ${IDLE_MS / 1000} s idle, growth per round; bound on the last round: max(${RSS_GROWTH_BOUND.fraction * 100}%, ${mib(RSS_GROWTH_BOUND.floorBytes)})` +
-    (ROUNDS >= 4 ? `; levelling off: mean growth over rounds ${Math.floor(ROUNDS / 2) + 1}..${ROUNDS} at most max(${LEVEL_OFF_BOUND.fraction * 100}%, ${mib(LEVEL_OFF_BOUND.floorBytes)}) per round` : ''));
-  console.log(`  ${'process'.padEnd(22)} ${'start'.padStart(8)} ${samples.slice(1).map((_, i) => `r${i + 1}`.padStart(8)).join(' ')}   growth per round`);
+  const halfFrom = Math.floor(ROUNDS / 2) + 1;
+  /** Mean growth per round over the second half of the rounds, and whether it is within LEVEL_OFF_BOUND. */
+  const levelling = (series: number[]) => {
+    const growth = series.slice(halfFrom).map((v, i) => v - series[halfFrom - 1 + i]!);
+    const mean = growth.reduce((a, b) => a + b, 0) / growth.length;
+    return { mean, ok: mean <= Math.max(LEVEL_OFF_BOUND.floorBytes, LEVEL_OFF_BOUND.fraction * series[halfFrom - 1]!) };
+  };
+  const table = (title: string, series: (n: string) => number[], only: string[]) => {
+    console.log(`\n${title}`);
+    console.log(`  ${'process'.padEnd(22)} ${'start'.padStart(8)} ${ends.slice(1).map((_, i) => `r${i + 1}`.padStart(8)).join(' ')}   growth per round`);
+    for (const n of only) {
+      const values = series(n);
+      console.log(`  ${n.padEnd(22)} ${values.map((v) => mib(v).padStart(8)).join(' ')}   ${values.slice(1).map((v, i) => mibSigned(v - values[i]!)).join(' ')}`);
+    }
+  };
+  table(`RSS after each round and ${IDLE_MS / 1000} s idle`, (n) => ends.map((e) => e[n]!.rss), names);
+  const withHeap = names.filter((n) => metricsPort[n]);
+  table('V8 heap in use, lowest in each round (sampled every 5 s)', (n) => floors.map((f) => f[n]!), withHeap);
+  if (cached.some((c) => !Number.isNaN(c))) console.log(`  worker's sticky workflow cache (temporal_sticky_cache_size): ${cached.map((c) => String(c)).join(' > ')} workflows`);
+
+  // Bound on the last round's RSS growth; with 4 rounds or more, memory must level off: the heap
+  // floor where a process reports it (the worker's workflows run in worker threads, outside it, and
+  // are bounded by its sticky cache), RSS otherwise.
+  console.log(`\nVerdict: RSS growth in the last round at most max(${RSS_GROWTH_BOUND.fraction * 100}%, ${mib(RSS_GROWTH_BOUND.floorBytes)})` +
+    (ROUNDS >= 4 ? `; levels off: mean growth per round over rounds ${halfFrom}..${ROUNDS} at most max(${LEVEL_OFF_BOUND.fraction * 100}%, ${mib(LEVEL_OFF_BOUND.floorBytes)}), of the heap floor (RSS for the admin app)` : ''));
   const grown: string[] = [];
   const rising: string[] = [];
-  const halfFrom = Math.floor(ROUNDS / 2) + 1;
   for (const n of names) {
-    const rss = samples.map((s) => s[n]!.rss);
-    const growth = rss.slice(1).map((v, i) => v - rss[i]!);
-    const last = growth.at(-1)!;
-    const bound = Math.max(RSS_GROWTH_BOUND.floorBytes, RSS_GROWTH_BOUND.fraction * rss.at(-2)!);
-    if (last > bound) grown.push(n);
-    let verdict = last > bound ? 'OVER BOUND' : '';
+    const rss = ends.map((e) => e[n]!.rss);
+    const last = rss.at(-1)! - rss.at(-2)!;
+    const over = last > Math.max(RSS_GROWTH_BOUND.floorBytes, RSS_GROWTH_BOUND.fraction * rss.at(-2)!);
+    if (over) grown.push(n);
+    let verdict = `last round RSS ${mibSigned(last)}${over ? ' OVER BOUND' : ''}`;
     if (ROUNDS >= 4) {
-      const tail = growth.slice(halfFrom - 1);
-      const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
-      const levelBound = Math.max(LEVEL_OFF_BOUND.floorBytes, LEVEL_OFF_BOUND.fraction * rss[halfFrom - 1]!);
-      if (mean > levelBound) rising.push(n);
-      verdict = `${verdict ? `${verdict}; ` : ''}${mean > levelBound ? 'STILL RISING' : 'levels off'} (mean ${mibSigned(mean)}/round over rounds ${halfFrom}..${ROUNDS})`;
+      const heap = metricsPort[n] ? levelling(floors.map((f) => f[n]!)) : undefined;
+      const measure = heap ?? levelling(rss);
+      if (!measure.ok) rising.push(n);
+      verdict += `; ${measure.ok ? 'levels off' : 'STILL RISING'} (${heap ? 'heap floor' : 'RSS'} ${mibSigned(measure.mean)}/round over rounds ${halfFrom}..${ROUNDS}; RSS ${mibSigned(levelling(rss).mean)}/round)`;
     }
-    console.log(`  ${n.padEnd(22)} ${rss.map((v) => mib(v).padStart(8)).join(' ')}   ${growth.map(mibSigned).join(' ')}  ${verdict}`);
+    console.log(`  ${n.padEnd(22)} ${verdict}`);
   }
-  console.log('\nV8 heap in use at the same moments (from /metrics):');
-  for (const n of names.filter((n) => metricsPort[n])) console.log(`  ${n.padEnd(22)} ${samples.map((s) => mib(s[n]!.heap).padStart(8)).join(' ')}`);
   const errorRate = Math.max(...rates);
   const pass = errorRate < MAX_ERROR_RATE && grown.length === 0 && rising.length === 0;
   console.log(
