@@ -1,15 +1,19 @@
-// Fault test: stop PostgreSQL (the embedded server) for 30 s while reads and writes flow through
-// the gateway and cultivations' deadlines and escalation climbs fall due, then start it again on the
-// same data directory. During the outage every request must fail fast (within FAIL_FAST_MS) with a
+// Fault test: take PostgreSQL (the embedded server) away for 30 s while reads and writes flow
+// through the gateway and cultivations' deadlines and escalation climbs fall due, then start it
+// again on the same data directory. `--mode stop` (the default) shuts it down as an operator would
+// (SIGTERM); `--mode kill` kills the postmaster and all its children with SIGKILL at once, as a
+// crash would, so the restart runs crash recovery from the WAL; that mode runs PostgreSQL durable
+// (fsync and synchronous commit on, as in production), since the throw-away stacks' settings
+// (synchronous_commit=off) may lose the last acknowledged commits in a crash. During the outage every request must fail fast (within FAIL_FAST_MS) with a
 // clear error code, not INTERNAL_SERVER_ERROR and no driver internals in the message; after it,
 // everything written before the outage must still be there, the services must answer again, and
 // every escalation step due in the outage must be raised once the worker's activities retry, with
 // nothing lost and nothing twice.
 // Starts its own `ops` stack (apps 4800+, PostgreSQL 5436, Temporal dev server 7236); prints figures
 // for docs/reliability.md and exits 1 on any discrepancy.
-//   node tools/dev/run-ts.mjs tools/ops/fault-postgres-outage.ts [--down-seconds 30] [--count 10] [--settle-seconds 300]
+//   node tools/dev/run-ts.mjs tools/ops/fault-postgres-outage.ts [--mode stop|kill] [--down-seconds 30] [--count 10] [--settle-seconds 300]
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
@@ -18,13 +22,15 @@ import { stackLayout, startApps, type StackLayout } from '../dev/stack.mjs';
 import { stopAll } from '../dev/processes.mjs';
 import { startEmbeddedPostgres } from '../dev/postgres.mjs';
 import { startTemporalDevServer } from '../dev/temporal.mjs';
-import { numberOption } from '../dev/cli-options.js';
+import { numberOption, stringOption } from '../dev/cli-options.js';
 import { seedDemo } from '../seed/seed-demo.js';
 
 const COUNT = numberOption('count', 10);
 /** How long PostgreSQL stays down. */
 const DOWN_MS = numberOption('down-seconds', 30) * 1000;
 const SETTLE_MS = numberOption('settle-seconds', 300) * 1000;
+const MODE = stringOption('mode', 'stop');
+if (MODE !== 'stop' && MODE !== 'kill') throw new Error('--mode must be stop or kill');
 /** A request made while PostgreSQL is down must be answered (with an error) within this. */
 const FAIL_FAST_MS = 5_000;
 /** When PostgreSQL stops, counted from the first cultivation's start. */
@@ -50,7 +56,8 @@ const layout: OpsLayout = {
   logDir: resolve(dataDir, 'logs'),
   postgres: { ...base.postgres, dataDir: resolve(dataDir, 'postgres') },
 };
-const postgresOptions = { ...layout.postgres, logFile: resolve(layout.logDir, 'postgres.log') };
+const postgresOptions = { ...layout.postgres, durable: MODE === 'kill', logFile: resolve(layout.logDir, 'postgres.log') };
+const postgresDataDir = String(layout.postgres.dataDir);
 
 type Outcome = { at: number; kind: 'read' | 'write'; name: string; ms: number; ok: boolean; codes: string[]; messages: string[] };
 
@@ -61,6 +68,15 @@ const postgresRunnerPid = () => {
   if (!line) throw new Error('the embedded PostgreSQL runner is not running');
   return Number(line.trim().split(/\s+/)[0]);
 };
+/** The postmaster (from postmaster.pid) and every process it started. */
+const postgresProcesses = () => {
+  const postmaster = Number(readFileSync(resolve(postgresDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).split('\n').map((l) => Number(l.trim())).filter((pid) => pid > 0);
+  return { postmaster, children };
+};
+/** The cluster state in global/pg_control (a 4-byte enum after the system id and two versions). */
+const CLUSTER_STATES = ['starting up', 'shut down', 'shut down in recovery', 'shutting down', 'in crash recovery', 'in archive recovery', 'in production'];
+const clusterState = () => CLUSTER_STATES[readFileSync(resolve(postgresDataDir, 'global/pg_control')).readUInt32LE(16)] ?? 'unknown';
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -154,15 +170,28 @@ try {
   };
   const clients = [reader(0), reader(2), writer()];
 
-  // Stop PostgreSQL as an operator would (SIGTERM to its runner, which shuts the server down), leave
-  // it down, start it again on the same data directory.
+  // Stop PostgreSQL as an operator would (SIGTERM to its runner, which shuts the server down), or
+  // kill it (SIGKILL to the postmaster and its children, then to the runner), leave it down, start
+  // it again on the same data directory.
   await sleep(Math.max(0, started + STOP_AT_MS - Date.now()));
   const runner = postgresRunnerPid();
   const stoppedAt = Date.now();
-  process.kill(-runner, 'SIGTERM');
-  while (alive(runner)) await sleep(100);
+  let killed = 0;
+  if (MODE === 'kill') {
+    const { postmaster, children } = postgresProcesses();
+    for (const pid of [postmaster, ...children]) process.kill(pid, 'SIGKILL');
+    killed = 1 + children.length;
+    process.kill(-runner, 'SIGKILL');
+    while ([postmaster, ...children, runner].some(alive)) await sleep(50);
+  } else {
+    process.kill(-runner, 'SIGTERM');
+    while (alive(runner)) await sleep(100);
+  }
   const downAt = Date.now();
-  console.log(`PostgreSQL stopped at +${((stoppedAt - started) / 1000).toFixed(0)} s (shut down in ${((downAt - stoppedAt) / 1000).toFixed(1)} s)`);
+  const stateAfterStop = clusterState();
+  console.log(
+    `PostgreSQL ${MODE === 'kill' ? `killed (${killed} processes)` : 'stopped'} at +${((stoppedAt - started) / 1000).toFixed(0)} s (gone in ${((downAt - stoppedAt) / 1000).toFixed(1)} s; cluster state ${stateAfterStop})`,
+  );
   await sleep(Math.max(0, stoppedAt + DOWN_MS - Date.now()));
   const restartedAt = Date.now();
   await startEmbeddedPostgres({ ...postgresOptions, fresh: false });
@@ -283,7 +312,25 @@ try {
   const codes = new Map<string, number>();
   for (const o of during) for (const c of o.ok ? ['ok'] : o.codes) codes.set(c, (codes.get(c) ?? 0) + 1);
   const dueInOutage = lateness.outage.length;
+  if (MODE === 'kill' && stateAfterStop !== 'in production') problems.push(`after the kill the cluster state is "${stateAfterStop}", not "in production": no crash to recover from`);
+  if (MODE === 'stop' && stateAfterStop !== 'shut down') problems.push(`after the stop the cluster state is "${stateAfterStop}", not "shut down"`);
+  // What the services logged in the outage: one concise line per failed request, a stack once.
+  const logged = { lines: 0, conciseUnavailable: 0, withStack: 0 };
+  for (const name of Object.keys(pids).filter((n) => n.endsWith('-service'))) {
+    for (const line of readFileSync(resolve(layout.logDir, `${name}.log`), 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as { time?: string; msg?: string; error?: { stack?: string } };
+      const at = Date.parse(entry.time ?? '');
+      if (!(at >= downAt && at < backAt)) continue;
+      logged.lines += 1;
+      if (entry.msg === 'request failed: PostgreSQL unavailable') logged.conciseUnavailable += 1;
+      if (entry.error?.stack || /\n\s+at /.test(entry.msg ?? '')) logged.withStack += 1;
+    }
+  }
   const figures = {
+    mode: MODE,
+    processesKilled: killed,
+    clusterStateAfterStop: stateAfterStop,
     cultivations: COUNT,
     postgresDownSeconds: Number(((backAt - downAt) / 1000).toFixed(1)),
     appsExited: deadApps,
@@ -298,6 +345,7 @@ try {
     dueOtherwise: summary(lateness.other),
     escalationNotificationsPerCultivation: [...perCultivation][0] ?? 0,
     allAtLastLevelAfterLastDueSeconds: converged ? Number(((converged - settleFrom) / 1000).toFixed(1)) : null,
+    servicesLoggedInOutage: logged,
     totalSeconds: Math.round((Date.now() - started) / 1000),
     problems: problems.length,
   };
@@ -308,12 +356,12 @@ try {
   failed = problems.length > 0 || !converged || dueInOutage === 0;
   console.log(
     failed
-      ? 'FAIL: PostgreSQL outage'
-      : `PASS: PostgreSQL outage (requests failed within ${FAIL_FAST_MS} ms with clear codes, nothing written before was lost, ${dueInOutage} steps due in the outage all raised once)`,
+      ? `FAIL: PostgreSQL outage (${MODE})`
+      : `PASS: PostgreSQL outage (${MODE === 'kill' ? 'killed, crash recovery' : 'stopped'}: requests failed within ${FAIL_FAST_MS} ms with clear codes, nothing written before was lost, ${dueInOutage} steps due in the outage all raised once)`,
   );
 } catch (error) {
   console.error(error);
-  console.log('FAIL: PostgreSQL outage');
+  console.log(`FAIL: PostgreSQL outage (${MODE})`);
   failed = true;
 } finally {
   await stopAll();

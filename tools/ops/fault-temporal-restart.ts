@@ -1,10 +1,14 @@
-// Fault test: stop the Temporal dev server (state in its database file) while cultivations are
-// mid-stage and their deadlines and escalation climbs fall due, start it again on the same file,
-// then check that every cultivation resumed: each DELAY escalation is raised and climbs to the last
-// level (read through GraphQL), with nothing lost and nothing twice.
-// Starts its own `ops` stack (apps 4800+, PostgreSQL 5436, Temporal dev server 7236 with a
-// database file); prints figures for docs/reliability.md and exits 1 on any discrepancy.
-//   node tools/dev/run-ts.mjs tools/ops/fault-temporal-restart.ts [--count 20] [--down-seconds 20] [--settle-seconds 300]
+// Fault test: stop the Temporal server while cultivations are mid-stage and their deadlines and
+// escalation climbs fall due, start it again on the same state, then check that every cultivation
+// resumed: each DELAY escalation is raised and climbs to the last level (read through GraphQL),
+// with nothing lost and nothing twice. `--server dev` (the default): the CLI's dev server with its
+// state in a database file; `--server postgres`: the real server on PostgreSQL
+// (tools/ops/temporal-postgres.mjs, 8 history shards), whose own PostgreSQL keeps running while
+// the server process is stopped and started again.
+// Starts its own `ops` stack (apps 4800+, PostgreSQL 5436, the dev server on 7236, or the real
+// server on 7237 with its PostgreSQL on 5438; every port moved by PEIYU_PORT_SHIFT); prints
+// figures for docs/reliability.md and exits 1 on any discrepancy.
+//   node tools/dev/run-ts.mjs tools/ops/fault-temporal-restart.ts [--server dev|postgres] [--count 20] [--down-seconds 20] [--settle-seconds 300]
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,16 +16,19 @@ import pg from 'pg';
 import { DEFAULT_PROCESS_POLICY, type ProcessPolicy } from '@peiyu/contracts';
 import { dataOf, graphql } from '@peiyu/platform-testing';
 import { stackLayout, startApps, type StackLayout } from '../dev/stack.mjs';
-import { startProcess, waitForHttp, stopAll } from '../dev/processes.mjs';
+import { startProcess, waitForHttp, stopAll, type ManagedProcess } from '../dev/processes.mjs';
 import { startEmbeddedPostgres } from '../dev/postgres.mjs';
 import { startTemporalDevServer } from '../dev/temporal.mjs';
-import { numberOption } from '../dev/cli-options.js';
+import { numberOption, stringOption } from '../dev/cli-options.js';
+import { prepareTemporalServer } from './temporal-postgres.mjs';
 import { seedDemo } from '../seed/seed-demo.js';
 
 const COUNT = numberOption('count', 20);
 /** How long Temporal stays down: deadlines and climbs that fall due meanwhile must fire after it. */
 const DOWN_MS = numberOption('down-seconds', 20) * 1000;
 const SETTLE_MS = numberOption('settle-seconds', 300) * 1000;
+const SERVER = stringOption('server', 'dev');
+if (SERVER !== 'dev' && SERVER !== 'postgres') throw new Error('--server must be dev or postgres');
 const CLIMB_SECONDS = 8;
 const LADDER: ProcessPolicy['ladder'] = [
   { role: 'SUPERVISOR', acknowledgeWithinSeconds: CLIMB_SECONDS },
@@ -45,12 +52,24 @@ const layout: OpsLayout = {
 };
 const temporalOptions = { ...layout.temporal, logFile: resolve(layout.logDir, 'temporal.log') };
 
+/** Starts the chosen Temporal server; `restart()` starts it again on the same state once it stopped. */
+async function startTemporal(): Promise<{ address: string; process: ManagedProcess; restart(): Promise<ManagedProcess> }> {
+  if (SERVER === 'dev') {
+    const dev = await startTemporalDevServer(temporalOptions);
+    return { ...dev, restart: async () => (await startTemporalDevServer(temporalOptions)).process };
+  }
+  // The ports next to the stack's: Temporal one above the dev server's, its PostgreSQL two above the stack's.
+  const real = await prepareTemporalServer({ port: layout.temporal.port + 1, pgPort: layout.postgres.port + 2, dataDir: resolve(dataDir, 'temporal-server') });
+  return { address: real.address, process: await real.start(), restart: () => real.start() };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let failed = false;
 try {
   rmSync(dataDir, { recursive: true, force: true });
   const databaseUrl = await startEmbeddedPostgres({ ...layout.postgres, logFile: resolve(layout.logDir, 'postgres.log') });
-  let temporal = await startTemporalDevServer(temporalOptions);
+  const temporal = await startTemporal();
+  let temporalProcess = temporal.process;
   const { env, pids } = await startApps(layout, { databaseUrl, temporalAddress: temporal.address }, { logToFiles: true });
   await seedDemo(databaseUrl);
   const gateway = `http://127.0.0.1:${layout.ports.gateway}/graphql`;
@@ -85,11 +104,12 @@ try {
   // Stop Temporal as an operator would (SIGTERM to its process group), leave it down, start it on the same file.
   await sleep(Math.max(0, started + 20_000 - Date.now()));
   const stoppedAt = Date.now();
-  process.kill(-temporal.process.pid!, 'SIGTERM');
-  await temporal.process.exited;
-  console.log(`Temporal stopped at +${((stoppedAt - started) / 1000).toFixed(0)} s`);
+  process.kill(-temporalProcess.pid!, 'SIGTERM');
+  await temporalProcess.exited;
+  const exitedAt = Date.now();
+  console.log(`Temporal (${SERVER}) stopped at +${((stoppedAt - started) / 1000).toFixed(0)} s`);
   await sleep(Math.max(0, stoppedAt + DOWN_MS - Date.now()));
-  temporal = await startTemporalDevServer(temporalOptions);
+  temporalProcess = await temporal.restart();
   const backAt = Date.now();
   console.log(`Temporal back at +${((backAt - started) / 1000).toFixed(0)} s (down ${((backAt - stoppedAt) / 1000).toFixed(1)} s)`);
   // Steps (formation deadline or climb) due while the server was down: each must fire after it.
@@ -181,7 +201,9 @@ try {
     return { steps: sorted.length, medianLateSeconds: sorted[Math.floor(sorted.length / 2)]?.toFixed(1), maxLateSeconds: sorted.at(-1)?.toFixed(1) };
   };
   const figures = {
+    server: SERVER,
     cultivations: COUNT,
+    shutdownSeconds: Number(((exitedAt - stoppedAt) / 1000).toFixed(1)),
     temporalDownSeconds: Number(((backAt - stoppedAt) / 1000).toFixed(1)),
     stepsDueWhileDown: dueInOutage,
     dueWhileDown: summary(lateness.outage),
@@ -195,10 +217,10 @@ try {
   console.log(JSON.stringify(figures));
   for (const problem of problems.slice(0, 20)) console.log(`PROBLEM ${problem}`);
   failed = problems.length > 0 || !converged || dueInOutage === 0;
-  console.log(failed ? 'FAIL: Temporal restart' : `PASS: Temporal restart (${COUNT} cultivations resumed, ${dueInOutage} steps due while it was down all fired, nothing twice)`);
+  console.log(failed ? `FAIL: Temporal restart (${SERVER})` : `PASS: Temporal restart (${SERVER} server, ${COUNT} cultivations resumed, ${dueInOutage} steps due while it was down all fired, nothing twice)`);
 } catch (error) {
   console.error(error);
-  console.log('FAIL: Temporal restart');
+  console.log(`FAIL: Temporal restart (${SERVER})`);
   failed = true;
 } finally {
   await stopAll();
