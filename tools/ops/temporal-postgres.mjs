@@ -40,6 +40,12 @@ async function schemaDir() {
 function writeConfig(pg, { port, dataDir, shards }) {
   const p = { frontend: port, frontendHttp: port + 10000, history: port + 10001, matching: port + 10002, worker: port + 10003, metrics: port + 10004 };
   const membership = (offset) => port + 11000 + offset;
+  // Temporal keeps every service's ports in cluster_membership as SMALLINT: a port above 32767 makes
+  // the server exit at start ("out of range for type smallint"), so refuse such a layout up front.
+  const highest = membership(3);
+  if (highest > 32767) {
+    throw new Error(`Temporal server ports ${port}..${highest} go above 32767, which its cluster_membership table cannot store; choose --port ${32767 - 11003} or lower`);
+  }
   const store = (database) => `
       sql:
         pluginName: postgres12
