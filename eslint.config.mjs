@@ -1,5 +1,5 @@
 // Lint: type-aware promise rules everywhere, Nx module boundaries on two tag axes (scope and type),
-// and determinism rules for workflow code.
+// and determinism rules for workflow code; the admin app under the same TypeScript rules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -35,7 +35,7 @@ const typeDeps = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'test-artifacts/**', 'apps/admin/**', '**/*.mjs', '**/*.js'],
+    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'test-artifacts/**', 'apps/admin/src/graphql/generated/**', '**/*.mjs', '**/*.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -93,7 +93,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e.ts', 'tools/**/*.ts', 'e2e/**/*.ts'],
+    // The admin app is a browser app with its own tsconfigs (the app, and its Node-side vite config and codegen).
+    files: ['apps/admin/**/*.ts', 'apps/admin/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['apps/admin/tsconfig.json', 'apps/admin/tsconfig.node.json'],
+        noWarnOnMultipleProjects: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.browser },
+    },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['apps/admin/tsconfig.json', 'apps/admin/tsconfig.node.json'] })],
+    },
+  },
+  {
+    files: ['apps/admin/vite.config.ts', 'apps/admin/codegen/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e.ts', 'tools/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );

@@ -195,7 +195,7 @@ export function CultivationsPage() {
                       data-testid="cultivation-row"
                       data-cultivation-id={cultivation.id}
                       onClick={(event) => {
-                        if (isPlainRowClick(event)) navigate(`/cultivations/${cultivation.id}`);
+                        if (isPlainRowClick(event)) void navigate(`/cultivations/${cultivation.id}`);
                       }}
                     >
                       <td>

@@ -41,7 +41,7 @@ export function SignInPage() {
       const { data } = await signIn({ variables: { input: { username: username.trim(), password } } });
       if (!data) throw new Error('signIn returned no data');
       sessionStore.start(sessionFromPayload(data.signIn));
-      navigate(redirectTarget(location.state), { replace: true });
+      void navigate(redirectTarget(location.state), { replace: true });
     } catch (caught) {
       const info = describeApiError(caught);
       setError(
@@ -72,7 +72,7 @@ export function SignInPage() {
             {t('auth.sessionExpired')}
           </div>
         )}
-        <form className="form" onSubmit={onSubmit} noValidate>
+        <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className="field">
             <label htmlFor="username">{t('auth.username')}</label>
             <input

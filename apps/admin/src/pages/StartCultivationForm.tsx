@@ -127,7 +127,7 @@ export function StartCultivationForm() {
       <div className="card-header card-header-plain">
         <h2 id={`${idPrefix}-title`}>{t('start.title')}</h2>
       </div>
-      <form className="form form-inline" onSubmit={onSubmit} noValidate data-testid="start-cultivation-form">
+      <form className="form form-inline" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="start-cultivation-form">
         <div className="field">
           <label htmlFor={fieldId('organizationId')}>{t('start.organization')}</label>
           <select

@@ -262,7 +262,7 @@ export function RubricEditor({
           </p>
         </div>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="rubric-editor">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="rubric-editor">
         <ol className="rubric-rows">
           {draft.criteria.map((c, i) => (
             <li key={i} className="rubric-row" data-testid="rubric-row" aria-label={t('rubrics.criterion', { n: i + 1 })}>

@@ -120,7 +120,7 @@ function ScoresForm({ organizationId, rubric, onRecorded }: { organizationId: st
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate data-testid="assessment-form" data-kind={rubric.kind} data-rubric-version={rubric.version}>
+    <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="assessment-form" data-kind={rubric.kind} data-rubric-version={rubric.version}>
       <p className="muted" data-testid="assessment-rubric">
         {t('scoring.rubric', { version: rubric.version, category: t(`category.${rubric.category}`), passScore: formatScore(locale, rubric.passScore) })}
       </p>

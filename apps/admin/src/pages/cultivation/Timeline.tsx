@@ -111,6 +111,7 @@ function summarise(kind: TimelineKind, d: Details, i18n: I18n, time: TimeFormat)
     }
     case 'CORRECTION_PLAN_SUBMITTED':
       return text('plan');
+    case 'COMPLETED':
     default:
       return null;
   }

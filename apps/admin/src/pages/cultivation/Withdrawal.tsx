@@ -153,7 +153,7 @@ function AdvanceForm({ cultivation, runner, next }: { cultivation: CultivationDe
     await runner.run(key, 'advanceWithdrawal', [], () => advance({ variables: { input: { cultivationId: cultivation.id } } }));
   }
   return (
-    <form className="form-inline withdrawal-advance" onSubmit={onSubmit} noValidate>
+    <form className="form-inline withdrawal-advance" onSubmit={(event) => void onSubmit(event)} noValidate>
       <Submit runner={runner} formKey={key} testId="withdrawal-advance" label={t('withdrawal.advance', { phase: t(`withdrawalPhase.${next}`) })} />
       <ActionError runner={runner} formKey={key} />
     </form>
@@ -180,7 +180,7 @@ function HandoverForm({ cultivation, runner, item }: { cultivation: CultivationD
   }
 
   return (
-    <form className="form-inline handover-form" onSubmit={onSubmit} noValidate>
+    <form className="form-inline handover-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <InputField
         runner={runner}
         formKey={key}
@@ -252,7 +252,7 @@ function FinalEvaluationForm({ cultivation, runner }: { cultivation: Cultivation
   }
 
   return (
-    <form className="form evaluation-form" data-testid="final-evaluation-form" onSubmit={onSubmit} noValidate>
+    <form className="form evaluation-form" data-testid="final-evaluation-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       {LEVELS.map((level) => (
         <EvaluationLevelFields
           key={level}
@@ -357,7 +357,7 @@ function FollowUpItem({
       </div>
       {followUp.note && <div className="cell-secondary">{followUp.note}</div>}
       {canRecord && (
-        <form className="form-inline handover-form" onSubmit={onSubmit} noValidate>
+        <form className="form-inline handover-form" onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-passed`}>{t('withdrawal.followUpOutcome')}</label>
             <select id={`${id}-passed`} data-testid="follow-up-passed" value={passed} onChange={(event) => setPassed(event.target.value)}>

@@ -17,12 +17,12 @@ export function ActionForm({
   testId?: string;
   formKey: string;
   runner: ActionRunner;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void | Promise<void>;
   children: ReactNode;
 }) {
   const headingId = useId();
   return (
-    <form className="form action-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId} data-testid={testId}>
+    <form className="form action-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={headingId} data-testid={testId}>
       <h3 id={headingId}>{title}</h3>
       {children}
       <ActionError runner={runner} formKey={formKey} />
@@ -184,7 +184,7 @@ export function PlanForm({
   }
 
   return (
-    <form className={className} onSubmit={onSubmit} noValidate data-testid={testId}>
+    <form className={className} onSubmit={(event) => void onSubmit(event)} noValidate data-testid={testId}>
       {heading !== undefined && <h3>{heading}</h3>}
       <TextAreaField
         runner={runner}

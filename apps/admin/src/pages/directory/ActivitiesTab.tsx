@@ -102,7 +102,7 @@ export function RecordActivityForm({ organizationId, onDone }: { organizationId:
       <div className="card-header card-header-plain">
         <h2 id={`${id}-title`}>{t('activities.record')}</h2>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="activity-form">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="activity-form">
         <Field id={`${id}-kind`} name="kind" label={t('activities.kind')} error={fieldErrors['kind']}>
           {(props) => (
             <select {...props} data-testid="activity-kind" value={kind} onChange={(event) => setKind(event.target.value)}>

@@ -122,7 +122,7 @@ function AdoptCharterForm({ organizationId, onDone }: { organizationId: string; 
       <div className="card-header card-header-plain">
         <h2 id={`${id}-title`}>{t('charter.adopt')}</h2>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="charter-form">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="charter-form">
         <Field id={`${id}-adopted`} name="adoptedOn" label={t('charter.adoptedOn')} error={fieldErrors['adoptedOn']}>
           {(props) => <input {...props} type="date" data-testid="charter-adopted-on-input" value={adoptedOn} max={today()} onChange={(event) => setAdoptedOn(event.target.value)} />}
         </Field>
@@ -179,7 +179,7 @@ function RecordFilingForm({ organizationId, onDone }: { organizationId: string; 
       <div className="card-header card-header-plain">
         <h2 id={`${id}-title`}>{t('filing.record')}</h2>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="filing-form">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="filing-form">
         <Field id={`${id}-number`} name="number" label={t('filing.number')} error={fieldErrors['number']}>
           {(props) => <input {...props} data-testid="filing-number-input" value={number} onChange={(event) => setNumber(event.target.value)} />}
         </Field>

@@ -31,7 +31,7 @@ function NewCommunityPage() {
           <h1>{t('communityForm.createTitle')}</h1>
         </div>
       </div>
-      <CommunityCreateForm onCancel={() => navigate('/communities')} />
+      <CommunityCreateForm onCancel={() => void navigate('/communities')} />
     </div>
   );
 }

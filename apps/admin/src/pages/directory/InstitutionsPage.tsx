@@ -31,7 +31,7 @@ function NewInstitutionPage() {
           <h1>{t('institutionForm.createTitle')}</h1>
         </div>
       </div>
-      <InstitutionCreateForm onCancel={() => navigate('/institutions')} />
+      <InstitutionCreateForm onCancel={() => void navigate('/institutions')} />
     </div>
   );
 }

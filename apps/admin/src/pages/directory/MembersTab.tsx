@@ -101,7 +101,7 @@ function MemberLeftForm({ member, onDone }: { member: MemberRow; onDone: () => v
     }
   }
   return (
-    <form className="form form-inline" onSubmit={onSubmit} noValidate>
+    <form className="form form-inline" onSubmit={(event) => void onSubmit(event)} noValidate>
       <label className="visually-hidden" htmlFor={`left-${member.id}`}>
         {t('members.leftOn')}
       </label>
@@ -153,7 +153,7 @@ export function RecordMemberForm({ organizationId, onDone }: { organizationId: s
       <div className="card-header card-header-plain">
         <h2 id={`${id}-title`}>{t('members.record')}</h2>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="member-form">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="member-form">
         <Field id={`${id}-name`} name="name" label={t('members.name')} error={fieldErrors['name']}>
           {(props) => <input {...props} data-testid="member-name" value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />}
         </Field>
@@ -224,7 +224,7 @@ export function MemberImport({
       <div className="card-header card-header-plain">
         <h2 id={`${id}-title`}>{t('import.title')}</h2>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="hint">{t('import.hint')}</p>
         <Field id={`${id}-file`} name="file" label={t('import.file')} error={missing ? t('import.chooseFile') : undefined}>
           {(props) => (

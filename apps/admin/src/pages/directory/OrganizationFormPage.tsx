@@ -62,10 +62,10 @@ export function OrganizationForm({ organization }: { organization: OrganizationD
     try {
       if (organization) {
         await update({ variables: { input: { id: organization.id, version: organization.version, name: name.trim(), category: chosen } } });
-        navigate(`/organizations/${organization.id}`);
+        void navigate(`/organizations/${organization.id}`);
       } else {
         const { data } = await create({ variables: { input: { name: name.trim(), category: chosen, communityId } } });
-        if (data) navigate(`/organizations/${data.createOrganization.id}`);
+        if (data) void navigate(`/organizations/${data.createOrganization.id}`);
       }
     } catch (caught) {
       const { fieldErrors: byField, formError: rest } = formErrorsOf(caught, ['name', 'category', 'communityId'], errorMessage);
@@ -84,7 +84,7 @@ export function OrganizationForm({ organization }: { organization: OrganizationD
         </div>
       </div>
       <section className="card">
-        <form className="form" onSubmit={onSubmit} noValidate data-testid="organization-form">
+        <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="organization-form">
           <Field id={`${id}-name`} name="name" label={t('organization.name')} error={fieldErrors['name']}>
             {(props) => (
               <input

@@ -111,7 +111,7 @@ export function CommunityCreateForm({ onCancel }: { onCancel?: () => void }) {
     if (Object.keys(missing).length > 0) return;
     try {
       const { data } = await create({ variables: { input: { streetId, name: name.trim() } } });
-      if (data) navigate(`/communities/${data.createCommunity.id}`);
+      if (data) void navigate(`/communities/${data.createCommunity.id}`);
     } catch (caught) {
       errors.fail(caught);
     }
@@ -279,7 +279,7 @@ export function InstitutionCreateForm({ onCancel }: { onCancel?: () => void }) {
     if (Object.keys(missing).length > 0) return;
     try {
       const { data } = await create({ variables: { input: { name: name.trim() } } });
-      if (data) navigate(`/institutions/${data.createInstitution.id}`);
+      if (data) void navigate(`/institutions/${data.createInstitution.id}`);
     } catch (caught) {
       errors.fail(caught);
     }

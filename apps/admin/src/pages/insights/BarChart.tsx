@@ -82,7 +82,7 @@ export function BarChart({
                       fill={SERIES_COLOURS[si % SERIES_COLOURS.length]}
                       className={link ? 'chart-bar chart-bar-link' : 'chart-bar'}
                       data-value={value ?? ''}
-                      onClick={link ? () => navigate(link) : undefined}
+                      onClick={link ? () => void navigate(link) : undefined}
                     >
                       <title>{`${s.name ? `${s.name} · ` : ''}${category}: ${value === null || value === undefined ? '—' : show(value)}`}</title>
                     </rect>

@@ -358,7 +358,7 @@ export function PolicyEditor({
           <p className="muted">{t('policies.editorHint')}</p>
         </div>
       </div>
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="policy-editor">
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="policy-editor">
         {WORKING_STAGES.map((stage) => (
           <fieldset key={stage} style={FIELDSET_STYLE} data-testid={`policy-stage-${stage}`}>
             <legend>{t(`stage.${stage}`)}</legend>
