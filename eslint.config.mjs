@@ -99,7 +99,6 @@ export default tseslint.config(
       parserOptions: {
         projectService: false,
         project: ['apps/admin/tsconfig.json', 'apps/admin/tsconfig.node.json'],
-        noWarnOnMultipleProjects: true,
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.browser },

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { searchAttributeKeys } from '@peiyu/contracts';
+import { DEFAULT_PROCESS_POLICY, searchAttributeKeys } from '@peiyu/contracts';
+import { issueToken, resolveJwtSecret } from '@peiyu/platform-auth';
 import { readSubgraphSchema } from '@peiyu/platform-schema';
 import { dataOf, graphql, requireDatabaseUrl, servedSchema, startTestApp, tokenFor, uniqueSuffix, type TestApp } from '@peiyu/platform-testing';
 import { CultivationServiceModule } from './app.module.js';
@@ -160,5 +161,42 @@ describe('cultivation-service', () => {
     expect(workingCalendar.filter((d) => d.working).map((d) => d.day)).toEqual(['2031-09-30', '2031-10-02', '2031-10-03', '2031-10-06', '2031-10-07', '2031-10-08', '2031-10-09', '2031-10-10', '2031-10-11']);
     const bad = await graphql(service.url, set, { input: { days: [{ day: '2031-02-30', working: false }] } }, adminToken);
     expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'days.0.day' });
+  });
+  it("lists a district's policy versions newest first with who stored them and when, within the caller's scopes", async () => {
+    const { districtId } = await organizationAndInstitution();
+    const userId = randomUUID();
+    const username = `policy-${uniqueSuffix()}`;
+    await db.query(`INSERT INTO identity.user_account (id, username, display_name, password_hash, role, scopes, version) VALUES ($1, $2, '策略管理员', 'x', 'ADMIN', $3, 1)`, [
+      userId,
+      username,
+      JSON.stringify([{ kind: 'CITY', id: null }]),
+    ]);
+    const admin = (await issueToken({ userId, username, role: 'ADMIN', scopes: [{ kind: 'CITY', id: null }] }, resolveJwtSecret(), 600)).token;
+    const set = `mutation ($input: SetProcessPolicyInput!) { setProcessPolicy(input: $input) { version storedAt storedByUsername } }`;
+    const before = Date.now();
+    for (const maxPauseSeconds of [86400, 172800]) {
+      dataOf(await graphql(service.url, set, { input: { districtId, document: JSON.stringify({ ...DEFAULT_PROCESS_POLICY, maxPauseSeconds }) } }, admin));
+    }
+    type Version = { districtId: string | null; version: number; document: string; storedAt: string | null; storedByUserId: string | null; storedByUsername: string | null };
+    const query = `query ($districtId: ID!) { processPolicyVersions(districtId: $districtId) { districtId version document storedAt storedByUserId storedByUsername } }`;
+    const { processPolicyVersions: versions } = dataOf(await graphql<{ processPolicyVersions: Version[] }>(service.url, query, { districtId }, token));
+
+    const own = versions.filter((v) => v.districtId === districtId);
+    expect(own.map((v) => [v.version, JSON.parse(v.document).maxPauseSeconds, v.storedByUserId, v.storedByUsername])).toEqual([
+      [3, 172800, userId, username],
+      [2, 86400, userId, username],
+    ]);
+    expect(Date.parse(own[0].storedAt!)).toBeGreaterThanOrEqual(before);
+    const storedAts = versions.slice(0, -1).map((v) => Date.parse(v.storedAt!));
+    expect(storedAts).toEqual([...storedAts].sort((a, b) => b - a));
+    expect(versions.at(-1)).toMatchObject({ districtId: null, version: 1, storedAt: null, storedByUserId: null, storedByUsername: null });
+
+    const { processPolicy } = dataOf(
+      await graphql<{ processPolicy: Version }>(service.url, `query ($districtId: ID!) { processPolicy(districtId: $districtId) { version storedByUsername } }`, { districtId }, token),
+    );
+    expect(processPolicy).toEqual({ version: 3, storedByUsername: username });
+
+    const elsewhere = await tokenFor('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: randomUUID() }]);
+    expect((await graphql(service.url, query, { districtId }, elsewhere)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -257,8 +257,20 @@ export class ProcessPolicyResolver {
   })
   async processPolicy(@Args('districtId', { type: () => ID }) districtId: string, @CurrentIdentity() caller: Identity): Promise<ProcessPolicyVersion> {
     requireReach(seesDistrict(await reachOf(this.db, caller), districtId), 'District', districtId);
-    const policy = await this.service.policyFor(districtId);
-    return { districtId, version: policy.version, document: JSON.stringify(policy) };
+    // As loadPolicy decides: the district's latest, else the latest city-wide, else the default (last).
+    const history = await this.service.policyHistory(districtId);
+    const inForce = history.find((v) => v.districtId === districtId) ?? history.find((v) => v.districtId === null)!;
+    return { ...inForce, districtId, document: JSON.stringify(inForce.document) };
+  }
+
+  @Query(() => [ProcessPolicyVersion], {
+    description:
+      "Every policy version that applies or applied to a district, newest first, with who stored it and when: the district's own and the city-wide ones, then the built-in default; FORBIDDEN for a district the caller's scopes do not reach.",
+  })
+  async processPolicyVersions(@Args('districtId', { type: () => ID }) districtId: string, @CurrentIdentity() caller: Identity): Promise<ProcessPolicyVersion[]> {
+    requireReach(seesDistrict(await reachOf(this.db, caller), districtId), 'District', districtId);
+    const history = await this.service.policyHistory(districtId);
+    return history.map((v) => ({ ...v, document: JSON.stringify(v.document) }));
   }
 
   @Roles('ADMIN')
@@ -268,6 +280,13 @@ export class ProcessPolicyResolver {
   })
   async setProcessPolicy(@Args('input') input: SetProcessPolicyInput, @CurrentIdentity() caller: Identity): Promise<ProcessPolicyVersion> {
     const stored = await this.service.setPolicy(input.districtId ?? null, input.document, caller.userId);
-    return { districtId: stored.districtId, version: stored.version, document: JSON.stringify(stored.document) };
+    return {
+      districtId: stored.districtId,
+      version: stored.version,
+      document: JSON.stringify(stored.document),
+      storedAt: stored.createdAt,
+      storedByUserId: stored.createdBy,
+      storedByUsername: caller.username,
+    };
   }
 }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   CULTIVATION_TASK_QUEUE,
   CULTIVATION_WORKFLOW_TYPE,
+  DEFAULT_PROCESS_POLICY,
   cultivationMessages,
   cultivationWorkflowId,
   domainEvent,
@@ -38,10 +39,21 @@ import {
 import { existingInstitutionIds, findOrganizationSummaries } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
+import { findUserSummaries } from '@peiyu/platform-identity-data-access';
 import { TEMPORAL_CLIENT } from './temporal-client.js';
 import { parsePolicyDocument } from './policy-document.js';
 import { snapshotAsOf, type CultivationSnapshot } from './as-of.js';
 import type { CultivationFilter, StartCultivationInput } from './cultivation.types.js';
+
+/** A stored policy version with who stored it and when (null for the built-in default). */
+export interface ProcessPolicyVersionRow {
+  districtId: string | null;
+  version: number;
+  document: ProcessPolicy;
+  storedAt: Date | null;
+  storedByUserId: string | null;
+  storedByUsername: string | null;
+}
 
 const logger = new Logger('CultivationService');
 
@@ -169,6 +181,29 @@ export class CultivationService {
 
   policyFor(districtId: string): Promise<ProcessPolicy> {
     return currentPolicy(this.db, districtId);
+  }
+
+  /**
+   * Every policy version that applies or applied to a district, newest first: its own and the
+   * city-wide ones, then the built-in default (version 1, stored by nobody).
+   */
+  async policyHistory(districtId: string): Promise<ProcessPolicyVersionRow[]> {
+    const rows = await this.db.getRepository(ProcessPolicyEntity).find({
+      where: [{ districtId }, { districtId: IsNull() }],
+      order: { createdAt: 'DESC', version: 'DESC' },
+    });
+    const users = new Map((await findUserSummaries(this.db, [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))])).map((u) => [u.userId, u.username]));
+    return [
+      ...rows.map((r) => ({
+        districtId: r.districtId,
+        version: r.version,
+        document: r.document,
+        storedAt: r.createdAt,
+        storedByUserId: r.createdBy,
+        storedByUsername: r.createdBy ? (users.get(r.createdBy) ?? null) : null,
+      })),
+      { districtId: null, version: DEFAULT_PROCESS_POLICY.version, document: DEFAULT_PROCESS_POLICY, storedAt: null, storedByUserId: null, storedByUsername: null },
+    ];
   }
 
   /**

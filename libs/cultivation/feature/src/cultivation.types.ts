@@ -213,9 +213,15 @@ export class TerminateCultivationInput {
 @ObjectType('ProcessPolicyVersion', { description: 'A stored version of a process policy.' })
 export class ProcessPolicyVersion {
   @Field(() => ID, { nullable: true, description: 'The district it applies to; null for the city-wide policy.' }) districtId: string | null;
-  @Field(() => Int) version: number;
+  @Field(() => Int, { description: 'Its version number, counted per district (and city-wide); 1 is the built-in default.' }) version: number;
   @Field({ description: 'The policy document as JSON: stage durations and gate criteria per category, the escalation ladder, pause and correction limits, the direction watch that flags deviations by itself (all durations in seconds).' })
   document: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was stored; null for the built-in default.' })
+  storedAt?: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The user who stored it; null for the built-in default.' })
+  storedByUserId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Their username; null for the built-in default or a user no longer known.' })
+  storedByUsername?: string | null;
 }
 
 @InputType({ description: 'Stores a new version of a process policy; open cultivations keep the gate criteria and ladder of the version their current stage was entered with, and recompute their deadlines with its durations.' })

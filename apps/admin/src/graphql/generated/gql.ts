@@ -96,6 +96,7 @@ type Documents = {
     "\n  mutation StartCultivation($input: StartCultivationInput!) {\n    startCultivation(input: $input) {\n      id\n      stage\n      status\n      stageDeadline\n      startedAt\n      organization {\n        id\n        name\n        category\n      }\n      institution {\n        id\n        name\n      }\n      community {\n        id\n        name\n      }\n      escalations {\n        id\n        status\n      }\n    }\n  }\n": typeof types.StartCultivationDocument,
     "\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.EscalationsDocument,
     "\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n": typeof types.ProcessPolicyDocument,
+    "\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n": typeof types.ProcessPolicyVersionsDocument,
     "\n  mutation SetProcessPolicy($input: SetProcessPolicyInput!) {\n    setProcessPolicy(input: $input) {\n      districtId\n      version\n      document\n    }\n  }\n": typeof types.SetProcessPolicyDocument,
 };
 const documents: Documents = {
@@ -181,6 +182,7 @@ const documents: Documents = {
     "\n  mutation StartCultivation($input: StartCultivationInput!) {\n    startCultivation(input: $input) {\n      id\n      stage\n      status\n      stageDeadline\n      startedAt\n      organization {\n        id\n        name\n        category\n      }\n      institution {\n        id\n        name\n      }\n      community {\n        id\n        name\n      }\n      escalations {\n        id\n        status\n      }\n    }\n  }\n": types.StartCultivationDocument,
     "\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.EscalationsDocument,
     "\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n": types.ProcessPolicyDocument,
+    "\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n": types.ProcessPolicyVersionsDocument,
     "\n  mutation SetProcessPolicy($input: SetProcessPolicyInput!) {\n    setProcessPolicy(input: $input) {\n      districtId\n      version\n      document\n    }\n  }\n": types.SetProcessPolicyDocument,
 };
 
@@ -526,6 +528,10 @@ export function graphql(source: "\n  query Escalations {\n    escalations {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n"): (typeof documents)["\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n"): (typeof documents)["\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -68,6 +68,22 @@ export const policyEn = {
   'policies.error.months': 'List increasing whole numbers of months, e.g. 1, 3, 6.',
   'policies.error.duplicateKind': 'This criterion is listed twice.',
   'policies.error.invalid': 'Some fields need correcting.',
+
+  'policies.versions': 'Versions',
+  'policies.noVersions': 'No versions stored.',
+  'policies.versionLabel': 'Version {version}',
+  'policies.inForceBadge': 'In force',
+  'policies.col.version': 'Version',
+  'policies.col.appliesTo': 'Applies to',
+  'policies.col.storedAt': 'Stored',
+  'policies.col.storedBy': 'Stored by',
+  'policies.col.document': 'Document',
+  'policies.scope.DISTRICT': 'This district',
+  'policies.scope.CITY': 'City-wide',
+  'policies.scope.DEFAULT': 'Built-in default',
+  'policies.unknownUser': 'Unknown user',
+  'policies.showVersion': 'Show',
+  'policies.hideVersion': 'Hide',
 } as const;
 
 export type PolicyMessageKey = keyof typeof policyEn;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DISTRICTS, ME_SCOPES } from '../../graphql/insights';
-import { PROCESS_POLICY, SET_PROCESS_POLICY } from '../../graphql/policies';
+import { PROCESS_POLICY, PROCESS_POLICY_VERSIONS, SET_PROCESS_POLICY } from '../../graphql/policies';
 import type { Role } from '../../graphql/operations';
 import { sessionStore } from '../../auth/session';
 import { apiError, renderWithProviders } from '../../test/render';
@@ -90,6 +90,14 @@ const policyMock = (districtId: string, document: object, version: number) => ({
   result: { data: { processPolicy: { __typename: 'ProcessPolicyVersion', districtId, version, document: JSON.stringify(document) } } },
 });
 
+const versionsMock = (districtId: string, versions: { districtId: string | null; version: number; document: object; storedAt: string | null; storedByUsername: string | null }[]) => ({
+  request: { query: PROCESS_POLICY_VERSIONS, variables: { districtId } },
+  result: {
+    data: { processPolicyVersions: versions.map((v) => ({ __typename: 'ProcessPolicyVersion', ...v, document: JSON.stringify(v.document) })) },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+
 describe('the process policies page', () => {
   afterEach(() => {
     cleanup();
@@ -98,7 +106,7 @@ describe('the process policies page', () => {
 
   it('shows the policy in force read-only to others than ADMIN', async () => {
     signInAs('PROGRAMME_MANAGER');
-    renderWithProviders(<PoliciesPage />, { path: '/policies', mocks: [...scopeMocks('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: 'd1' }]), policyMock('d1', policy, 2)] });
+    renderWithProviders(<PoliciesPage />, { path: '/policies', mocks: [...scopeMocks('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: 'd1' }]), policyMock('d1', policy, 2), versionsMock('d1', [])] });
 
     const current = await screen.findByTestId('policy-current');
     expect(current.getAttribute('data-version')).toBe('2');
@@ -130,6 +138,7 @@ describe('the process policies page', () => {
       mocks: [
         ...scopeMocks('ADMIN', []),
         policyMock('d2', policy, 2),
+        versionsMock('d2', []),
         {
           request: {
             query: SET_PROCESS_POLICY,
@@ -222,6 +231,7 @@ describe('the process policies page', () => {
       mocks: [
         ...scopeMocks('ADMIN', []),
         policyMock('d1', policy, 2),
+        versionsMock('d1', []),
         {
           request: {
             query: SET_PROCESS_POLICY,
@@ -261,5 +271,60 @@ describe('the process policies page', () => {
     expect(screen.queryByTestId('field-error-ladder')).toBeNull();
     expect(screen.queryByTestId('policy-form-error')).toBeNull();
     expect(calls).toBe(1);
+  });
+  it('lists the versions newest first with who stored them and when, the one in force marked, each opening to its document', async () => {
+    signInAs('PROGRAMME_MANAGER');
+    const user = userEvent.setup();
+    const cityWide = { ...policy, version: 2, maxPauseSeconds: 10 * DAY };
+    renderWithProviders(<PoliciesPage />, {
+      path: '/policies',
+      mocks: [
+        ...scopeMocks('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: 'd1' }]),
+        policyMock('d1', { ...policy, version: 3 }, 3),
+        versionsMock('d1', [
+          { districtId: 'd1', version: 3, document: { ...policy, version: 3 }, storedAt: '2026-03-02T02:00:00.000Z', storedByUsername: 'admin' },
+          { districtId: null, version: 2, document: cityWide, storedAt: '2026-01-05T02:00:00.000Z', storedByUsername: null },
+          { districtId: null, version: 1, document: { ...policy, version: 1 }, storedAt: null, storedByUsername: null },
+        ]),
+      ],
+    });
+
+    const rows = await screen.findAllByTestId('policy-version');
+    expect(rows.map((r) => [r.getAttribute('data-scope'), r.getAttribute('data-version'), r.getAttribute('data-in-force')])).toEqual([
+      ['DISTRICT', '3', 'true'],
+      ['CITY', '2', 'false'],
+      ['DEFAULT', '1', 'false'],
+    ]);
+    expect(within(rows[0]).getByTestId('policy-version-in-force').textContent).toBe('In force');
+    expect(rows[0].textContent).toContain('This district');
+    expect(rows[0].textContent).toContain('admin');
+    expect(rows[0].textContent).toContain('2026');
+    expect(rows[1].textContent).toContain('City-wide');
+    expect(rows[1].textContent).toContain('Unknown user');
+    expect(rows[2].textContent).toContain('Built-in default');
+    expect(screen.queryByTestId('policy-version-view')).toBeNull();
+
+    await user.click(within(rows[1]).getByTestId('policy-version-toggle'));
+    const view = screen.getByTestId('policy-version-view');
+    expect(within(view).getByTestId('policy-max-pause').textContent).toBe('10 days');
+    await user.click(within(rows[1]).getByTestId('policy-version-toggle'));
+    expect(screen.queryByTestId('policy-version-view')).toBeNull();
+  });
+
+  it('marks the city-wide version in force for a district without its own', async () => {
+    signInAs('PROGRAMME_MANAGER');
+    renderWithProviders(<PoliciesPage />, {
+      path: '/policies',
+      mocks: [
+        ...scopeMocks('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: 'd1' }]),
+        policyMock('d1', policy, 2),
+        versionsMock('d1', [
+          { districtId: null, version: 2, document: policy, storedAt: '2026-01-05T02:00:00.000Z', storedByUsername: 'admin' },
+          { districtId: null, version: 1, document: { ...policy, version: 1 }, storedAt: null, storedByUsername: null },
+        ]),
+      ],
+    });
+    const rows = await screen.findAllByTestId('policy-version');
+    expect(rows.map((r) => r.getAttribute('data-in-force'))).toEqual(['true', 'false']);
   });
 });

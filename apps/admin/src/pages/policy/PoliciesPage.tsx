@@ -1,12 +1,13 @@
 // The process policies: choose a district in scope (`?district=`), read the policy in force (stage
-// durations, gate criteria per category, the escalation ladder, limits and follow-ups);
+// durations, gate criteria per category, the escalation ladder, limits and follow-ups) and the
+// versions stored before it;
 // administrators store a new version from a form that starts from it (for the district, or
 // city-wide), after which the page refetches.
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router-dom';
 import { DISTRICTS } from '../../graphql/insights';
-import { PROCESS_POLICY, SET_PROCESS_POLICY } from '../../graphql/policies';
+import { PROCESS_POLICY, PROCESS_POLICY_VERSIONS, SET_PROCESS_POLICY } from '../../graphql/policies';
 import { describeApiError } from '../../graphql/errors';
 import type { OrganizationCategory } from '../../graphql/operations';
 import { useSession } from '../../auth/useSession';
@@ -136,7 +137,125 @@ export default function PoliciesPage() {
           <PolicyView policy={policy} />
         </section>
       )}
+      {districtId && editing !== districtId && <PolicyVersions districtId={districtId} />}
     </div>
+  );
+}
+
+type VersionScope = 'DISTRICT' | 'CITY' | 'DEFAULT';
+
+/**
+ * Every version that applies or applied to the district, newest first, with who stored it and
+ * when; each opens to its document. The one in force is chosen as the server chooses it: the
+ * district's latest, else the latest city-wide one, else the built-in default.
+ */
+function PolicyVersions({ districtId }: { districtId: string }) {
+  const { t, formatDateTime, formatNumber } = useI18n();
+  // Refetched on every visit, so a version stored a moment ago shows.
+  const { data, error, loading, refetch } = useQuery(PROCESS_POLICY_VERSIONS, { variables: { districtId }, fetchPolicy: 'cache-and-network' });
+  const [open, setOpen] = useState<string | null>(null);
+  const versions = data?.processPolicyVersions ?? [];
+  const scopeOf = (v: (typeof versions)[number]): VersionScope => (v.districtId === districtId ? 'DISTRICT' : v.storedAt ? 'CITY' : 'DEFAULT');
+  const inForce = versions.find((v) => scopeOf(v) === 'DISTRICT') ?? versions.find((v) => scopeOf(v) !== 'DISTRICT');
+  return (
+    <section className="card" data-testid="policy-versions" aria-label={t('policies.versions')}>
+      <div className="card-header card-header-plain">
+        <h2>{t('policies.versions')}</h2>
+      </div>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <LoadingState />
+      ) : versions.length === 0 ? (
+        <EmptyState message={t('policies.noVersions')} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('policies.col.version')}</th>
+                <th scope="col">{t('policies.col.appliesTo')}</th>
+                <th scope="col">{t('policies.col.storedAt')}</th>
+                <th scope="col">{t('policies.col.storedBy')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('policies.col.document')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => {
+                const scope = scopeOf(v);
+                const key = `${scope}:${v.version}`;
+                const current = v === inForce;
+                return (
+                  <VersionRow
+                    key={key}
+                    testKey={key}
+                    scope={scope}
+                    version={v.version}
+                    current={current}
+                    storedAt={v.storedAt ? formatDateTime(v.storedAt) : '—'}
+                    storedBy={v.storedByUsername ?? (v.storedAt ? t('policies.unknownUser') : '—')}
+                    document={v.document}
+                    open={open === key}
+                    onToggle={() => setOpen(open === key ? null : key)}
+                    label={t('policies.versionLabel', { version: formatNumber(v.version) })}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function VersionRow(props: {
+  testKey: string;
+  scope: VersionScope;
+  version: number;
+  current: boolean;
+  storedAt: string;
+  storedBy: string;
+  document: string;
+  open: boolean;
+  onToggle: () => void;
+  label: string;
+}) {
+  const { t } = useI18n();
+  const policy = props.open ? parsePolicy(props.document) : undefined;
+  return (
+    <>
+      <tr data-testid="policy-version" data-version={props.version} data-scope={props.scope} data-in-force={props.current}>
+        <td className="cell-primary">
+          {props.label}
+          {props.current && (
+            <>
+              {' '}
+              <span className="badge badge-success" data-testid="policy-version-in-force">
+                {t('policies.inForceBadge')}
+              </span>
+            </>
+          )}
+        </td>
+        <td>{t(`policies.scope.${props.scope}`)}</td>
+        <td>{props.storedAt}</td>
+        <td>{props.storedBy}</td>
+        <td>
+          <button type="button" className="button button-secondary" data-testid="policy-version-toggle" aria-expanded={props.open} onClick={props.onToggle}>
+            {props.open ? t('policies.hideVersion') : t('policies.showVersion')}
+          </button>
+        </td>
+      </tr>
+      {policy && (
+        <tr>
+          <td colSpan={5} data-testid="policy-version-view">
+            <PolicyView policy={policy} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
