@@ -18,10 +18,12 @@ const CultivationDetailPage = lazy(() => import('./pages/CultivationDetailPage')
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
-// And the directory: organizations, communities, institutions and needs surveys (with their shared messages).
+// And the directory: organizations, districts, communities, institutions and needs surveys (with their shared messages).
 const OrganizationsPage = lazy(() => import('./pages/directory/OrganizationsPage'));
 const OrganizationDetailPage = lazy(() => import('./pages/directory/OrganizationDetailPage'));
 const OrganizationFormPage = lazy(() => import('./pages/directory/OrganizationFormPage'));
+const DistrictsPage = lazy(() => import('./pages/directory/DistrictsPage').then((m) => ({ default: m.DistrictsPage })));
+const DistrictDetailPage = lazy(() => import('./pages/directory/DistrictsPage').then((m) => ({ default: m.DistrictDetailPage })));
 const CommunitiesPage = lazy(() => import('./pages/directory/CommunitiesPage').then((m) => ({ default: m.CommunitiesPage })));
 const CommunityDetailPage = lazy(() => import('./pages/directory/CommunitiesPage').then((m) => ({ default: m.CommunityDetailPage })));
 const InstitutionsPage = lazy(() => import('./pages/directory/InstitutionsPage').then((m) => ({ default: m.InstitutionsPage })));
@@ -39,6 +41,8 @@ const DIRECTORY_ROUTES = [
   ['/organizations/new', OrganizationFormPage],
   ['/organizations/:id', OrganizationDetailPage],
   ['/organizations/:id/edit', OrganizationFormPage],
+  ['/districts', DistrictsPage],
+  ['/districts/:id', DistrictDetailPage],
   ['/communities', CommunitiesPage],
   ['/communities/:id', CommunityDetailPage],
   ['/institutions', InstitutionsPage],

@@ -46,6 +46,9 @@ export function Layout() {
             <NavLink to="/organizations" className="nav-link" data-testid="nav-organizations">
               {t('nav.organizations')}
             </NavLink>
+            <NavLink to="/districts" className="nav-link" data-testid="nav-districts">
+              {t('nav.districts')}
+            </NavLink>
             <NavLink to="/communities" className="nav-link" data-testid="nav-communities">
               {t('nav.communities')}
             </NavLink>

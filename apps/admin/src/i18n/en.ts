@@ -11,6 +11,7 @@ export const en = {
   'nav.analytics': 'Analytics',
   'nav.inbox': 'Inbox',
   'nav.organizations': 'Organizations',
+  'nav.districts': 'Districts',
   'nav.communities': 'Communities',
   'nav.institutions': 'Institutions',
   'nav.surveys': 'Surveys',

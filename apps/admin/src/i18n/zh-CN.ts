@@ -13,6 +13,7 @@ export const zhCN: Messages = {
   'nav.analytics': '数据分析',
   'nav.inbox': '收件箱',
   'nav.organizations': '组织',
+  'nav.districts': '区',
   'nav.communities': '社区',
   'nav.institutions': '机构',
   'nav.surveys': '需求调研',

@@ -95,6 +95,12 @@ type Documents = {
     "\n  query StartCultivationOptions {\n    organizations {\n      id\n      name\n      category\n      community {\n        id\n        name\n      }\n    }\n    institutions {\n      id\n      name\n    }\n  }\n": typeof types.StartCultivationOptionsDocument,
     "\n  mutation StartCultivation($input: StartCultivationInput!) {\n    startCultivation(input: $input) {\n      id\n      stage\n      status\n      stageDeadline\n      startedAt\n      organization {\n        id\n        name\n        category\n      }\n      institution {\n        id\n        name\n      }\n      community {\n        id\n        name\n      }\n      escalations {\n        id\n        status\n      }\n    }\n  }\n": typeof types.StartCultivationDocument,
     "\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.EscalationsDocument,
+    "\n  query DistrictsOverview {\n    districts {\n      id\n      name\n      code\n      streetCount\n      communityCount\n      organizationCount\n    }\n  }\n": typeof types.DistrictsOverviewDocument,
+    "\n  query DistrictDetail($id: ID!) {\n    district(id: $id) {\n      id\n      name\n      code\n      version\n      streetCount\n      communityCount\n      organizationCount\n      streets {\n        id\n        name\n        version\n        communities {\n          id\n          name\n          organizationCount\n        }\n      }\n    }\n  }\n": typeof types.DistrictDetailDocument,
+    "\n  mutation CreateDistrict($input: CreateDistrictInput!) {\n    createDistrict(input: $input) {\n      id\n      name\n      code\n    }\n  }\n": typeof types.CreateDistrictDocument,
+    "\n  mutation UpdateDistrict($input: UpdateDistrictInput!) {\n    updateDistrict(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.UpdateDistrictDocument,
+    "\n  mutation CreateStreet($input: CreateStreetInput!) {\n    createStreet(input: $input) {\n      id\n      name\n      version\n      districtId\n    }\n  }\n": typeof types.CreateStreetDocument,
+    "\n  mutation UpdateStreet($input: UpdateStreetInput!) {\n    updateStreet(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.UpdateStreetDocument,
     "\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n": typeof types.ProcessPolicyDocument,
     "\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n": typeof types.ProcessPolicyVersionsDocument,
     "\n  mutation SetProcessPolicy($input: SetProcessPolicyInput!) {\n    setProcessPolicy(input: $input) {\n      districtId\n      version\n      document\n    }\n  }\n": typeof types.SetProcessPolicyDocument,
@@ -181,6 +187,12 @@ const documents: Documents = {
     "\n  query StartCultivationOptions {\n    organizations {\n      id\n      name\n      category\n      community {\n        id\n        name\n      }\n    }\n    institutions {\n      id\n      name\n    }\n  }\n": types.StartCultivationOptionsDocument,
     "\n  mutation StartCultivation($input: StartCultivationInput!) {\n    startCultivation(input: $input) {\n      id\n      stage\n      status\n      stageDeadline\n      startedAt\n      organization {\n        id\n        name\n        category\n      }\n      institution {\n        id\n        name\n      }\n      community {\n        id\n        name\n      }\n      escalations {\n        id\n        status\n      }\n    }\n  }\n": types.StartCultivationDocument,
     "\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.EscalationsDocument,
+    "\n  query DistrictsOverview {\n    districts {\n      id\n      name\n      code\n      streetCount\n      communityCount\n      organizationCount\n    }\n  }\n": types.DistrictsOverviewDocument,
+    "\n  query DistrictDetail($id: ID!) {\n    district(id: $id) {\n      id\n      name\n      code\n      version\n      streetCount\n      communityCount\n      organizationCount\n      streets {\n        id\n        name\n        version\n        communities {\n          id\n          name\n          organizationCount\n        }\n      }\n    }\n  }\n": types.DistrictDetailDocument,
+    "\n  mutation CreateDistrict($input: CreateDistrictInput!) {\n    createDistrict(input: $input) {\n      id\n      name\n      code\n    }\n  }\n": types.CreateDistrictDocument,
+    "\n  mutation UpdateDistrict($input: UpdateDistrictInput!) {\n    updateDistrict(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": types.UpdateDistrictDocument,
+    "\n  mutation CreateStreet($input: CreateStreetInput!) {\n    createStreet(input: $input) {\n      id\n      name\n      version\n      districtId\n    }\n  }\n": types.CreateStreetDocument,
+    "\n  mutation UpdateStreet($input: UpdateStreetInput!) {\n    updateStreet(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": types.UpdateStreetDocument,
     "\n  query ProcessPolicy($districtId: ID!) {\n    processPolicy(districtId: $districtId) {\n      districtId\n      version\n      document\n    }\n  }\n": types.ProcessPolicyDocument,
     "\n  query ProcessPolicyVersions($districtId: ID!) {\n    processPolicyVersions(districtId: $districtId) {\n      districtId\n      version\n      document\n      storedAt\n      storedByUsername\n    }\n  }\n": types.ProcessPolicyVersionsDocument,
     "\n  mutation SetProcessPolicy($input: SetProcessPolicyInput!) {\n    setProcessPolicy(input: $input) {\n      districtId\n      version\n      document\n    }\n  }\n": types.SetProcessPolicyDocument,
@@ -524,6 +536,30 @@ export function graphql(source: "\n  mutation StartCultivation($input: StartCult
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Escalations {\n    escalations {\n      id\n      type\n      level\n      stage\n      raisedAt\n      status\n      cultivation {\n        id\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictsOverview {\n    districts {\n      id\n      name\n      code\n      streetCount\n      communityCount\n      organizationCount\n    }\n  }\n"): (typeof documents)["\n  query DistrictsOverview {\n    districts {\n      id\n      name\n      code\n      streetCount\n      communityCount\n      organizationCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistrictDetail($id: ID!) {\n    district(id: $id) {\n      id\n      name\n      code\n      version\n      streetCount\n      communityCount\n      organizationCount\n      streets {\n        id\n        name\n        version\n        communities {\n          id\n          name\n          organizationCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DistrictDetail($id: ID!) {\n    district(id: $id) {\n      id\n      name\n      code\n      version\n      streetCount\n      communityCount\n      organizationCount\n      streets {\n        id\n        name\n        version\n        communities {\n          id\n          name\n          organizationCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDistrict($input: CreateDistrictInput!) {\n    createDistrict(input: $input) {\n      id\n      name\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDistrict($input: CreateDistrictInput!) {\n    createDistrict(input: $input) {\n      id\n      name\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDistrict($input: UpdateDistrictInput!) {\n    updateDistrict(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDistrict($input: UpdateDistrictInput!) {\n    updateDistrict(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStreet($input: CreateStreetInput!) {\n    createStreet(input: $input) {\n      id\n      name\n      version\n      districtId\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStreet($input: CreateStreetInput!) {\n    createStreet(input: $input) {\n      id\n      name\n      version\n      districtId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStreet($input: UpdateStreetInput!) {\n    updateStreet(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStreet($input: UpdateStreetInput!) {\n    updateStreet(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

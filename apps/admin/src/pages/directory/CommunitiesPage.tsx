@@ -1,5 +1,5 @@
 // Communities: the list (name and district filters, page cursor in the URL; `?new=1` is the form
-// recording a community) and one community's page with its edit form.
+// recording a community, `&district=&street=` chosen beforehand) and one community's page with its edit form.
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -24,6 +24,7 @@ export function CommunitiesPage() {
 function NewCommunityPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   return (
     <div className="page" data-testid="community-new-page">
       <div className="page-header">
@@ -31,7 +32,7 @@ function NewCommunityPage() {
           <h1>{t('communityForm.createTitle')}</h1>
         </div>
       </div>
-      <CommunityCreateForm onCancel={() => void navigate('/communities')} />
+      <CommunityCreateForm onCancel={() => void navigate('/communities')} initialDistrictId={params.get('district') ?? ''} initialStreetId={params.get('street') ?? ''} />
     </div>
   );
 }
@@ -127,7 +128,10 @@ export function CommunityDetailPage() {
       title={community.name}
       meta={
         <>
-          {community.street.name} · {community.district.name}
+          {community.street.name} ·{' '}
+          <Link to={`/districts/${community.district.id}`} className="cell-link" data-testid="community-district-link">
+            {community.district.name}
+          </Link>
         </>
       }
       error={error}

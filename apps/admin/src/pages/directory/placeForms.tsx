@@ -34,7 +34,7 @@ export function useMayManagePlaces(): boolean {
 }
 
 /** The field errors and form error of one form, filled from a failed mutation. */
-function useFormErrors(fields: readonly string[], conflictMessage?: string) {
+export function useFormErrors(fields: readonly string[], conflictMessage?: string) {
   const errorMessage = useErrorMessage();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -52,7 +52,7 @@ function useFormErrors(fields: readonly string[], conflictMessage?: string) {
   };
 }
 
-function FormCard({ title, testId, onSubmit, children }: { title: string; testId: string; onSubmit: (event: FormEvent<HTMLFormElement>) => void; children: ReactNode }) {
+export function FormCard({ title, testId, onSubmit, children }: { title: string; testId: string; onSubmit: (event: FormEvent<HTMLFormElement>) => void; children: ReactNode }) {
   return (
     <section className="card">
       <h2>{title}</h2>
@@ -63,7 +63,7 @@ function FormCard({ title, testId, onSubmit, children }: { title: string; testId
   );
 }
 
-function SubmitRow({ testId, saving, label, onCancel }: { testId: string; saving: boolean; label: string; onCancel?: () => void }) {
+export function SubmitRow({ testId, saving, label, onCancel }: { testId: string; saving: boolean; label: string; onCancel?: () => void }) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
@@ -88,17 +88,17 @@ function countOf(value: string): number | null | undefined {
 
 // ---- Communities --------------------------------------------------------------------------------
 
-/** Records a community in a street, chosen by district then street; opens the new community. */
-export function CommunityCreateForm({ onCancel }: { onCancel?: () => void }) {
+/** Records a community in a street, chosen by district then street (either given beforehand, e.g. from a district's page); opens the new community. */
+export function CommunityCreateForm({ onCancel, initialDistrictId = '', initialStreetId = '' }: { onCancel?: () => void; initialDistrictId?: string; initialStreetId?: string }) {
   const { t } = useI18n();
   const id = useId();
   const navigate = useNavigate();
   const allowed = useMayManagePlaces();
   const districts = useQuery(DISTRICTS, { skip: !allowed });
-  const [districtId, setDistrictId] = useState('');
+  const [districtId, setDistrictId] = useState(initialDistrictId);
   const streets = useQuery(DISTRICT_STREETS, { variables: { id: districtId }, skip: !allowed || !districtId });
   const [create, creating] = useMutation(CREATE_COMMUNITY);
-  const [streetId, setStreetId] = useState('');
+  const [streetId, setStreetId] = useState(initialDistrictId ? initialStreetId : '');
   const [name, setName] = useState('');
   const errors = useFormErrors(['streetId', 'name']);
   if (!allowed) return null;
