@@ -34,6 +34,8 @@ const SurveyDetailPage = lazy(() => import('./pages/directory/SurveysPage').then
 const RubricsPage = lazy(() => import('./pages/assessments/RubricsPage'));
 // The process policies (read by all in scope, edited by administrators), with their messages.
 const PoliciesPage = lazy(() => import('./pages/policy/PoliciesPage'));
+// The working-day calendar (read by all, edited by administrators), with the policies' messages.
+const CalendarPage = lazy(() => import('./pages/policy/CalendarPage'));
 
 /** The directory's routes: path and lazily loaded page. */
 const DIRECTORY_ROUTES = [
@@ -51,6 +53,7 @@ const DIRECTORY_ROUTES = [
   ['/surveys/:id', SurveyDetailPage],
   ['/rubrics', RubricsPage],
   ['/policies', PoliciesPage],
+  ['/calendar', CalendarPage],
 ] as const;
 
 function LazyRoute({ children }: { children: ReactNode }) {

@@ -64,6 +64,9 @@ export function Layout() {
             <NavLink to="/policies" className="nav-link" data-testid="nav-policies">
               {t('nav.policies')}
             </NavLink>
+            <NavLink to="/calendar" className="nav-link" data-testid="nav-calendar">
+              {t('nav.calendar')}
+            </NavLink>
             <NavLink to="/analytics" className="nav-link" data-testid="nav-analytics">
               {t('nav.analytics')}
             </NavLink>

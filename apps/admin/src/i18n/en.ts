@@ -8,6 +8,7 @@ export const en = {
   'nav.cultivations': 'Cultivations',
   'nav.escalations': 'Escalations',
   'nav.dashboard': 'Dashboard',
+  'nav.calendar': 'Calendar',
   'nav.analytics': 'Analytics',
   'nav.inbox': 'Inbox',
   'nav.organizations': 'Organizations',

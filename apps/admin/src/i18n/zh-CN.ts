@@ -10,6 +10,7 @@ export const zhCN: Messages = {
   'nav.cultivations': '培育项目',
   'nav.escalations': '预警升级',
   'nav.dashboard': '看板',
+  'nav.calendar': '工作日历',
   'nav.analytics': '数据分析',
   'nav.inbox': '收件箱',
   'nav.organizations': '组织',
