@@ -1,9 +1,14 @@
 import type { BadgeTone } from './components/Badge';
-import type { CultivationRow, CultivationStatus, EscalationStatus, EscalationType, Stage } from './graphql/operations';
+import type { CultivationRow, CultivationStatus, EscalationStatus, EscalationType, OrganizationCategory, Stage } from './graphql/operations';
 
 /** Every stage, in order. */
 export const STAGES: readonly Stage[] = ['FORMATION', 'GROWTH', 'MATURITY', 'WITHDRAWAL', 'COMPLETED'];
 export const CULTIVATION_STATUSES: readonly CultivationStatus[] = ['ACTIVE', 'PAUSED', 'TERMINATED'];
+
+export const ORGANIZATION_CATEGORIES: readonly OrganizationCategory[] = ['LIFE_SERVICE', 'PUBLIC_WELFARE', 'CULTURE_SPORTS', 'MEDIATION'];
+export function isOrganizationCategory(value: unknown): value is OrganizationCategory {
+  return typeof value === 'string' && (ORGANIZATION_CATEGORIES as readonly string[]).includes(value);
+}
 
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);

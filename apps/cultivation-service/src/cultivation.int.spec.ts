@@ -199,4 +199,25 @@ describe('cultivation-service', () => {
     const elsewhere = await tokenFor('PROGRAMME_MANAGER', [{ kind: 'DISTRICT', id: randomUUID() }]);
     expect((await graphql(service.url, query, { districtId }, elsewhere)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it('filters the list by street, naming a bad street id', async () => {
+    const { organizationId, institutionId, districtId } = await organizationAndInstitution();
+    const [otherStreet, otherCommunity, otherOrganization] = [randomUUID(), randomUUID(), randomUUID()];
+    await db.query(`INSERT INTO communities.street (id, district_id, name, version) VALUES ($1, $2, '另一街道', 1)`, [otherStreet, districtId]);
+    await db.query(`INSERT INTO communities.community (id, street_id, district_id, name, version) VALUES ($1, $2, $3, '另一社区', 1)`, [otherCommunity, otherStreet, districtId]);
+    await db.query(`INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, '合唱队', $2, 'CULTURE_SPORTS', 'FORMING', 1)`, [otherOrganization, otherCommunity]);
+    const formationDeadline = new Date(Date.now() + 30 * 86400000).toISOString();
+    const started = [];
+    for (const id of [organizationId, otherOrganization]) {
+      started.push(dataOf(await graphql<{ startCultivation: { id: string; workflowId: string } }>(service.url, start, { input: { organizationId: id, institutionId, formationDeadline } }, token)).startCultivation);
+    }
+    const list = `query ($filter: CultivationFilter) { cultivations(filter: $filter) { id } cultivationCount(filter: $filter) }`;
+    const inStreet = dataOf(await graphql<{ cultivations: { id: string }[]; cultivationCount: number }>(service.url, list, { filter: { streetId: otherStreet } }, token));
+    expect(inStreet.cultivations.map((c) => c.id)).toEqual([started[1].id]);
+    expect(inStreet.cultivationCount).toBe(1);
+    const inDistrict = dataOf(await graphql<{ cultivations: { id: string }[] }>(service.url, list, { filter: { districtId } }, token));
+    expect(inDistrict.cultivations.map((c) => c.id).sort()).toEqual(started.map((c) => c.id).sort());
+    const bad = await graphql(service.url, list, { filter: { streetId: 'not-a-uuid' } }, token);
+    expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'streetId' });
+    for (const s of started) await temporal.workflow.getHandle(s.workflowId).terminate('test finished');
+  });
 });

@@ -4,6 +4,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   CultivationFilter,
+  CultivationFilterCommunitiesQuery,
+  CultivationFilterCommunitiesQueryVariables,
+  CultivationFilterPlacesQuery,
+  CultivationFilterPlacesQueryVariables,
   CultivationsQuery,
   CultivationsQueryVariables,
   EscalationsQuery,
@@ -154,6 +158,35 @@ export const CULTIVATIONS: TypedDocumentNode<CultivationsQuery, CultivationsQuer
         id
         status
       }
+    }
+  }
+`;
+
+/** What the list's place and institution filters offer: the districts in scope with their streets, and the institutions. */
+export const CULTIVATION_FILTER_PLACES: TypedDocumentNode<CultivationFilterPlacesQuery, CultivationFilterPlacesQueryVariables> = gql`
+  query CultivationFilterPlaces {
+    districts {
+      id
+      name
+      streets {
+        id
+        name
+      }
+    }
+    institutions {
+      id
+      name
+    }
+  }
+`;
+
+/** The communities of the district chosen in the list's filter (asked only once a district is chosen). */
+export const CULTIVATION_FILTER_COMMUNITIES: TypedDocumentNode<CultivationFilterCommunitiesQuery, CultivationFilterCommunitiesQueryVariables> = gql`
+  query CultivationFilterCommunities($districtId: ID!) {
+    communities(districtId: $districtId) {
+      id
+      name
+      streetId
     }
   }
 `;

@@ -123,6 +123,11 @@ export const en = {
   'error.unknown': 'An unexpected error occurred.',
 
   'filters.label': 'Filter cultivations',
+  'filters.district': 'District',
+  'filters.street': 'Street',
+  'filters.community': 'Community',
+  'filters.institution': 'Institution',
+  'filters.category': 'Category',
   'filters.stage': 'Stage',
   'filters.status': 'Status',
   'filters.overdue': 'Deadline',

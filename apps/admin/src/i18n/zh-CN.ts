@@ -125,6 +125,11 @@ export const zhCN: Messages = {
   'error.unknown': '发生了意外错误。',
 
   'filters.label': '筛选培育项目',
+  'filters.district': '区',
+  'filters.street': '街道',
+  'filters.community': '社区',
+  'filters.institution': '机构',
+  'filters.category': '类别',
   'filters.stage': '阶段',
   'filters.status': '状态',
   'filters.overdue': '截止情况',

@@ -1,13 +1,15 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { CULTIVATIONS, type CultivationFilter } from '../graphql/operations';
+import { CULTIVATION_FILTER_COMMUNITIES, CULTIVATION_FILTER_PLACES, CULTIVATIONS, type CultivationFilter } from '../graphql/operations';
 import {
   CULTIVATION_STATUSES,
   CULTIVATION_STATUS_TONES,
+  ORGANIZATION_CATEGORIES,
   STAGES,
   STAGE_TONES,
   isCultivationStatus,
+  isOrganizationCategory,
   isOverdue,
   isStage,
 } from '../domain';
@@ -19,8 +21,13 @@ import { FilterSelect, filterOptions } from '../components/FilterSelect';
 import { StartCultivationForm } from './StartCultivationForm';
 
 /** The filters kept in the query string, so that a filtered view can be shared as a link. */
-const FILTER_PARAMS = ['stage', 'status', 'overdue', 'escalated', 'districtId'] as const;
+const FILTER_PARAMS = ['districtId', 'streetId', 'communityId', 'institutionId', 'category', 'stage', 'status', 'overdue', 'escalated'] as const;
 type FilterParam = (typeof FILTER_PARAMS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Choosing a place clears the places below it, which may lie elsewhere. */
+const CLEARS: Partial<Record<FilterParam, readonly FilterParam[]>> = { districtId: ['streetId', 'communityId'], streetId: ['communityId'] };
 
 function readBoolean(value: string | null): boolean | undefined {
   return value === 'true' ? true : value === 'false' ? false : undefined;
@@ -37,9 +44,13 @@ function readFilter(params: URLSearchParams): CultivationFilter {
   if (overdue !== undefined) filter.overdue = overdue;
   const escalated = readBoolean(params.get('escalated'));
   if (escalated !== undefined) filter.escalated = escalated;
-  // Set by the dashboard's links, so that a number opens the list of the district it counts.
-  const districtId = params.get('districtId');
-  if (districtId && /^[0-9a-f-]{36}$/i.test(districtId)) filter.districtId = districtId;
+  // Also set by the dashboard's links, so that a number opens the list of the district it counts.
+  for (const name of ['districtId', 'streetId', 'communityId', 'institutionId'] as const) {
+    const id = params.get(name);
+    if (id && UUID.test(id)) filter[name] = id;
+  }
+  const category = params.get('category');
+  if (isOrganizationCategory(category)) filter.category = category;
   return filter;
 }
 
@@ -80,6 +91,7 @@ export function CultivationsPage() {
         const next = new URLSearchParams(current);
         if (value) next.set(name, value);
         else next.delete(name);
+        for (const below of CLEARS[name] ?? []) next.delete(below);
         return next;
       },
       { replace: true },
@@ -98,6 +110,16 @@ export function CultivationsPage() {
   }
 
   const booleanValue = (value: boolean | null | undefined) => (value == null ? '' : String(value));
+  const places = useQuery(CULTIVATION_FILTER_PLACES, { fetchPolicy: 'cache-first' });
+  const districts = places.data?.districts ?? [];
+  const chosenDistrict = districts.find((d) => d.id === filter.districtId);
+  const communities = useQuery(CULTIVATION_FILTER_COMMUNITIES, {
+    variables: { districtId: filter.districtId ?? '' },
+    skip: !filter.districtId,
+    fetchPolicy: 'cache-first',
+  });
+  const communityOptions = (communities.data?.communities ?? []).filter((c) => !filter.streetId || c.streetId === filter.streetId);
+  const idOptions = (records: readonly { id: string; name: string }[]) => records.map((r) => ({ value: r.id, label: r.name }));
 
   return (
     <div className="page">
@@ -116,6 +138,54 @@ export function CultivationsPage() {
           {cultivations && <span className="muted">{t('cultivations.count', { count: formatNumber(rows.length) })}</span>}
         </div>
         <div className="filters" role="search" aria-label={t('filters.label')}>
+          {districts.length > 1 && (
+            <FilterSelect
+              label={t('filters.district')}
+              testId="filter-district"
+              value={String(filter.districtId ?? '')}
+              onChange={(value) => setFilter('districtId', value)}
+              allLabel={t('filters.all')}
+              options={idOptions(districts)}
+            />
+          )}
+          {(chosenDistrict ?? (districts.length === 1 ? districts[0] : undefined)) && (
+            <FilterSelect
+              label={t('filters.street')}
+              testId="filter-street"
+              value={String(filter.streetId ?? '')}
+              onChange={(value) => setFilter('streetId', value)}
+              allLabel={t('filters.all')}
+              options={idOptions((chosenDistrict ?? districts[0]).streets)}
+            />
+          )}
+          {filter.districtId && (
+            <FilterSelect
+              label={t('filters.community')}
+              testId="filter-community"
+              value={String(filter.communityId ?? '')}
+              onChange={(value) => setFilter('communityId', value)}
+              allLabel={t('filters.all')}
+              options={idOptions(communityOptions)}
+            />
+          )}
+          {(places.data?.institutions.length ?? 0) > 1 && (
+            <FilterSelect
+              label={t('filters.institution')}
+              testId="filter-institution"
+              value={String(filter.institutionId ?? '')}
+              onChange={(value) => setFilter('institutionId', value)}
+              allLabel={t('filters.all')}
+              options={idOptions(places.data?.institutions ?? [])}
+            />
+          )}
+          <FilterSelect
+            label={t('filters.category')}
+            testId="filter-category"
+            value={filter.category ?? ''}
+            onChange={(value) => setFilter('category', value)}
+            allLabel={t('filters.all')}
+            options={filterOptions(ORGANIZATION_CATEGORIES, (category) => t(`category.${category}`))}
+          />
           <FilterSelect
             label={t('filters.stage')}
             testId="filter-stage"

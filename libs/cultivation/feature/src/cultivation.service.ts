@@ -120,6 +120,7 @@ export class CultivationService {
     const query: SelectQueryBuilder<CultivationEntity> = this.db.getRepository(CultivationEntity).createQueryBuilder('c');
     restrictToScopes(query, 'c', caller);
     if (filter.districtId) query.andWhere('c.districtId = :districtId', { districtId: filter.districtId });
+    if (filter.streetId) query.andWhere('c.streetId = :streetId', { streetId: filter.streetId });
     if (filter.institutionId) query.andWhere('c.institutionId = :institutionId', { institutionId: filter.institutionId });
     if (filter.communityId) query.andWhere('c.communityId = :communityId', { communityId: filter.communityId });
     if (filter.category) query.andWhere('c.category = :category', { category: filter.category });

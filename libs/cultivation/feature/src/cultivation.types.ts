@@ -146,12 +146,13 @@ export class StartCultivationInput {
 
 @InputType({ description: 'Filters for the cultivation list; all optional, combined with AND.' })
 export class CultivationFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'districtId must be a UUID' }) districtId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'institutionId must be a UUID' }) institutionId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'communityId must be a UUID' }) communityId?: string;
-  @Field(() => OrganizationCategoryEnum, { nullable: true }) @IsOptional() @IsIn(ORGANIZATION_CATEGORIES) category?: OrganizationCategory;
-  @Field(() => StageEnum, { nullable: true }) @IsOptional() @IsIn(STAGES) stage?: Stage;
-  @Field(() => CultivationStatusEnum, { nullable: true }) @IsOptional() @IsIn(CULTIVATION_STATUSES) status?: CultivationStatus;
+  @Field(() => ID, { nullable: true, description: 'Only those in this district.' }) @IsOptional() @IsUUID('all', { message: 'districtId must be a UUID' }) districtId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only those in this street.' }) @IsOptional() @IsUUID('all', { message: 'streetId must be a UUID' }) streetId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only those run by this institution.' }) @IsOptional() @IsUUID('all', { message: 'institutionId must be a UUID' }) institutionId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only those in this community.' }) @IsOptional() @IsUUID('all', { message: 'communityId must be a UUID' }) communityId?: string;
+  @Field(() => OrganizationCategoryEnum, { nullable: true, description: "Only those of organizations of this category." }) @IsOptional() @IsIn(ORGANIZATION_CATEGORIES) category?: OrganizationCategory;
+  @Field(() => StageEnum, { nullable: true, description: 'Only those in this stage.' }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @Field(() => CultivationStatusEnum, { nullable: true, description: 'Only those of this status.' }) @IsOptional() @IsIn(CULTIVATION_STATUSES) status?: CultivationStatus;
   @Field({ nullable: true, description: 'Only those past their stage deadline (true) or not (false).' }) @IsOptional() @IsBoolean() overdue?: boolean;
   @Field({ nullable: true, description: 'Only those with an open escalation (true) or without (false).' }) @IsOptional() @IsBoolean() escalated?: boolean;
   @Field(() => Int, { nullable: true, description: 'Only those escalated to at least this level.' }) @IsOptional() @IsInt() @Min(1) minEscalationLevel?: number;
