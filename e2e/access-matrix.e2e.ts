@@ -1,425 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { Role, Scope } from '@peiyu/contracts';
 import { graphql, type GraphQLResult } from '@peiyu/platform-testing';
+import { EXEMPT, OPERATIONS, ROLES, uniq, type MatrixRole, type Operation, type Service, type World } from './access-matrix-operations.js';
 import { eventually, GATEWAY_URL, signIn, type Caller } from './support.js';
 
-/**
- * Who may see and do what, for every role, inside and outside their scopes, through the gateway and
- * directly against the subgraph that owns each operation (docs/security.md). Two new districts: A, in
- * everyone's scope, with two streets (the street officer holds only the first), and B, in no one's
- * but the admin's. Institution I serves the whole of district A under a service contract and
- * cultivates organization A1; institution J cultivates organization B.
- */
-
-type Side = 'in' | 'out';
-/** ok: answered without error; hidden: a list or count leaves the target out; else the error code. */
-type Outcome = 'ok' | 'hidden' | 'FORBIDDEN';
-type Service = 'communities' | 'organizations' | 'assessments' | 'cultivation' | 'analytics';
-
-interface World {
-  districtA: string;
-  streetA1: string;
-  communityA1: string;
-  streetA2: string;
-  communityA2: string;
-  districtB: string;
-  streetB: string;
-  communityB: string;
-  institutionI: string;
-  institutionJ: string;
-  organizationA1: string;
-  organizationA2: string;
-  organizationB: string;
-  surveyA1: string;
-  surveyB: string;
-  cultivationA1: string;
-  cultivationB: string;
-}
-
-const ROLES = ['ADMIN', 'PROGRAMME_MANAGER', 'ANALYST', 'STREET_OFFICER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'] as const;
-type MatrixRole = (typeof ROLES)[number];
-
-interface Operation {
-  name: string;
-  service: Service;
-  /** The target's id, inside or outside the caller's scopes. */
-  target: (world: World, side: Side) => string;
-  query: string;
-  /** The same operation as the owning subgraph answers it directly, when it differs (entity references). */
-  direct?: string;
-  variables?: (id: string, world: World) => Record<string, unknown>;
-  /** For lists and counts: whether the answer holds the target (the rest are judged by errors alone). */
-  holds?: (data: Record<string, unknown>, id: string) => boolean;
-  /** The outcome for each role, inside and outside its scopes. */
-  expected: Record<MatrixRole, Record<Side, Outcome>>;
-}
-
-const every = (inside: Outcome, outside: Outcome): Record<Side, Outcome> => ({ in: inside, out: outside });
-/** Everyone sees it inside their scopes; only the city-wide admin outside. */
-const readable = (outOverride: Partial<Record<MatrixRole, Outcome>> = {}, outcome: Outcome = 'FORBIDDEN'): Record<MatrixRole, Record<Side, Outcome>> =>
-  Object.fromEntries(ROLES.map((role) => [role, every('ok', role === 'ADMIN' ? 'ok' : (outOverride[role] ?? outcome))])) as Record<MatrixRole, Record<Side, Outcome>>;
-/** Only these roles (and the admin, city-wide) may; inside their scopes only. */
-const writableBy = (...roles: MatrixRole[]): Record<MatrixRole, Record<Side, Outcome>> =>
-  Object.fromEntries(
-    ROLES.map((role) => [role, role === 'ADMIN' ? every('ok', 'ok') : roles.includes(role) ? every('ok', 'FORBIDDEN') : every('FORBIDDEN', 'FORBIDDEN')]),
-  ) as Record<MatrixRole, Record<Side, Outcome>>;
-
-const ids = (items: unknown): string[] => (items as { id: string }[]).map((i) => i.id);
-const uniq = () => randomUUID().slice(0, 8);
-const entity = (typename: string, fields: string) => `query ($id: ID!) { _entities(representations: [{ __typename: "${typename}", id: $id }]) { ... on ${typename} { ${fields} } } }`;
-
-const OPERATIONS: Operation[] = [
-  // communities-service
-  { name: 'district(id)', service: 'communities', target: (w, s) => (s === 'in' ? w.districtA : w.districtB), query: `query ($id: ID!) { district(id: $id) { id } }`, expected: readable() },
-  { name: 'community(id)', service: 'communities', target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB), query: `query ($id: ID!) { community(id: $id) { id } }`, expected: readable() },
-  {
-    name: 'districts (list)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `{ districts { id } }`,
-    holds: (d, id) => ids(d.districts).includes(id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'communitiesConnection (list and totalCount)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { communitiesConnection(filter: { districtId: $id }, first: 10) { totalCount edges { node { id } } } }`,
-    holds: (d) => (d.communitiesConnection as { totalCount: number }).totalCount > 0,
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'Community.street.district (nested entities)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
-    query: `query ($id: ID!) { community(id: $id) { street { district { id } } } }`,
-    direct: entity('Community', 'street { district { id } }'),
-    variables: (id) => ({ id }),
-    expected: readable(),
-  },
-  {
-    name: 'createStreet',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `mutation ($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
-    variables: (id) => ({ input: { districtId: id, name: `矩阵街道${uniq()}` } }),
-    expected: writableBy('PROGRAMME_MANAGER'),
-  },
-  // organizations-service
-  { name: 'organization(id)', service: 'organizations', target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB), query: `query ($id: ID!) { organization(id: $id) { id } }`, expected: readable() },
-  {
-    name: 'organizationsConnection (list and totalCount)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `{ organizationsConnection(first: 100, filter: { nameContains: "矩阵组织" }) { totalCount edges { node { id } } } }`,
-    holds: (d, id) => (d.organizationsConnection as { edges: { node: { id: string } }[] }).edges.some((e) => e.node.id === id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'institution(id)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.institutionI : w.institutionJ),
-    query: `query ($id: ID!) { institution(id: $id) { id } }`,
-    // District scopes choose among every institution; the street and institution J's staff do not see J.
-    expected: readable({ PROGRAMME_MANAGER: 'ok', ANALYST: 'ok' }),
-  },
-  {
-    name: 'District.organizationCount (nested count)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { district(id: $id) { organizationCount } }`,
-    direct: entity('District', 'organizationCount'),
-    variables: (id) => ({ id }),
-    // Directly, organizations-service counts what the caller reaches: nothing outside.
-    holds: (d) => {
-      const count = ((d.district ?? (d._entities as unknown[])[0]) as { organizationCount: number }).organizationCount;
-      return count > 0;
-    },
-    expected: readable(),
-  },
-  {
-    name: 'membersConnection',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `query ($id: ID!) { membersConnection(organizationId: $id, first: 5) { totalCount } }`,
-    expected: readable(),
-  },
-  {
-    name: 'createOrganization',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
-    query: `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-    variables: (id) => ({ input: { communityId: id, name: `矩阵新组织${uniq()}`, category: 'MEDIATION' } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'addMember',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`,
-    variables: (id) => ({ input: { organizationId: id, name: '王矩阵', joinedOn: '2026-01-05' } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  // assessments-service
-  { name: 'needsSurvey(id)', service: 'assessments', target: (w, s) => (s === 'in' ? w.surveyA1 : w.surveyB), query: `query ($id: ID!) { needsSurvey(id: $id) { id } }`, expected: readable() },
-  {
-    name: 'needsSurveys (list)',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.surveyA1 : w.surveyB),
-    query: `{ needsSurveysConnection(first: 100, filter: { titleContains: "矩阵调查" }) { totalCount edges { node { id } } } }`,
-    holds: (d, id) => (d.needsSurveysConnection as { edges: { node: { id: string } }[] }).edges.some((e) => e.node.id === id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'Community.needsSurveys (nested list)',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
-    query: `query ($id: ID!) { community(id: $id) { needsSurveys { id } } }`,
-    direct: entity('Community', 'needsSurveys { id }'),
-    variables: (id) => ({ id }),
-    holds: (d) => ids(((d.community ?? (d._entities as unknown[])[0]) as { needsSurveys: unknown }).needsSurveys).length > 0,
-    // Through the gateway the community itself is FORBIDDEN outside; directly the list is just empty.
-    expected: readable(),
-  },
-  {
-    name: 'createNeedsSurvey',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
-    query: `mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`,
-    variables: (id) => ({ input: { communityId: id, title: `矩阵新调查${uniq()}` } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  // cultivation-service
-  { name: 'cultivation(id)', service: 'cultivation', target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB), query: `query ($id: ID!) { cultivation(id: $id) { id } }`, expected: readable() },
-  {
-    name: 'cultivations (list)',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `{ cultivations { id } }`,
-    holds: (d, id) => ids(d.cultivations).includes(id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'approveGate',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `mutation ($input: ApproveGateInput!) { approveGate(input: $input) { id } }`,
-    variables: (id) => ({ input: { cultivationId: id } }),
-    // The gate is not met, so an allowed caller gets GATE_NOT_MET (counted as allowed) and nothing changes.
-    expected: writableBy('SUPERVISOR'),
-  },
-  // More of each service: lists, nested fields and mutations.
-  {
-    name: 'districtsConnection (list)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `{ districtsConnection(first: 100, filter: { search: "矩阵" }) { edges { node { id } } } }`,
-    holds: (d, id) => (d.districtsConnection as { edges: { node: { id: string } }[] }).edges.some((e) => e.node.id === id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'communities(districtId) (list)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { communities(districtId: $id) { id } }`,
-    holds: (d) => ids(d.communities).length > 0,
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'District.streets (nested list)',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { district(id: $id) { streets { id } } }`,
-    direct: entity('District', 'streets { id }'),
-    variables: (id) => ({ id }),
-    expected: readable(),
-  },
-  {
-    name: 'institutions (list)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.institutionI : w.institutionJ),
-    query: `{ institutions { id } }`,
-    holds: (d, id) => ids(d.institutions).includes(id),
-    expected: readable({ PROGRAMME_MANAGER: 'ok', ANALYST: 'ok' }, 'hidden'),
-  },
-  {
-    name: 'serviceContracts (list)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { serviceContracts(districtId: $id) { id } }`,
-    holds: (d) => ids(d.serviceContracts).length > 0,
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'recordServiceContract',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`,
-    variables: (id, w) => ({ input: { institutionId: w.institutionI, districtId: id, reference: `矩阵合同${uniq()}`, startsOn: '2020-01-01', endsOn: '2020-12-31' } }),
-    expected: writableBy('PROGRAMME_MANAGER'),
-  },
-  {
-    name: 'Organization.members (nested list)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `query ($id: ID!) { organization(id: $id) { members { id } } }`,
-    direct: entity('Organization', 'members { id }'),
-    variables: (id) => ({ id }),
-    expected: readable(),
-  },
-  {
-    name: 'recordActivity',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`,
-    variables: (id) => ({ input: { organizationId: id, kind: 'MEETING', title: '矩阵例会', heldOn: '2026-01-20', hours: 1, participants: 3, attendeeIds: [] } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'adoptCharter',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: AdoptCharterInput!) { adoptCharter(input: $input) { id } }`,
-    variables: (id) => ({ input: { organizationId: id, adoptedOn: '2026-01-20', text: '矩阵章程' } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'recordFiling',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: RecordFilingInput!) { recordFiling(input: $input) { id } }`,
-    // The first allowed caller files it; later allowed ones get "filed already" (BAD_USER_INPUT), still past the access check.
-    variables: (id) => ({ input: { organizationId: id, number: `矩阵备${uniq()}`, filedOn: '2026-01-21', authority: '矩阵街道办事处' } }),
-    expected: writableBy('STREET_OFFICER', 'PROGRAMME_MANAGER'),
-  },
-  {
-    name: 'recordSurveyResponse',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.surveyA1 : w.surveyB),
-    query: `mutation ($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id } }`,
-    variables: (id) => ({ input: { surveyId: id, demandCategories: ['MEDIATION'] } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'assessments(organizationId)',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `query ($id: ID!) { assessments(organizationId: $id) { id } }`,
-    expected: readable(),
-  },
-  {
-    name: 'recordAssessment',
-    service: 'assessments',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }`,
-    variables: (id) => ({
-      input: {
-        organizationId: id,
-        kind: 'CAPACITY',
-        assessedOn: '2026-02-01',
-        scores: ['leadership', 'member_engagement', 'activity_planning', 'internal_rules', 'resources', 'mediation_skill'].map((key) => ({ key, score: 4 })),
-      },
-    }),
-    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'cultivationAsOf',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `query ($id: ID!, $asOf: DateTime!) { cultivationAsOf(id: $id, asOf: $asOf) { stage } }`,
-    variables: (id) => ({ id, asOf: new Date().toISOString() }),
-    expected: readable(),
-  },
-  {
-    name: 'cultivationCount (count)',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { cultivationCount(filter: { districtId: $id }) }`,
-    holds: (d) => (d.cultivationCount as number) > 0,
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'processPolicy(districtId)',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { processPolicy(districtId: $id) { version } }`,
-    expected: readable(),
-  },
-  {
-    name: 'createCommunity',
-    service: 'communities',
-    target: (w, s) => (s === 'in' ? w.streetA1 : w.streetB),
-    query: `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
-    variables: (id) => ({ input: { streetId: id, name: `矩阵新社区${uniq()}` } }),
-    expected: writableBy('PROGRAMME_MANAGER'),
-  },
-  {
-    name: 'organizations (list)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `{ organizations { id } }`,
-    holds: (d, id) => ids(d.organizations).includes(id),
-    expected: readable({}, 'hidden'),
-  },
-  {
-    name: 'institutionsConnection (list)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.institutionI : w.institutionJ),
-    query: `{ institutionsConnection(first: 100, filter: { nameContains: "矩阵机构" }) { edges { node { id } } } }`,
-    holds: (d, id) => (d.institutionsConnection as { edges: { node: { id: string } }[] }).edges.some((e) => e.node.id === id),
-    expected: readable({ PROGRAMME_MANAGER: 'ok', ANALYST: 'ok' }, 'hidden'),
-  },
-  {
-    name: 'updateOrganization (at a stale version: CONFLICT once past the access check)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`,
-    variables: (id) => ({ input: { id, version: 999, name: '矩阵改名' } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'dissolveOrganization (at a stale version)',
-    service: 'organizations',
-    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
-    query: `mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { id } }`,
-    variables: (id) => ({ input: { id, version: 999, reason: '矩阵' } }),
-    expected: writableBy('PROGRAMME_MANAGER'),
-  },
-  {
-    name: 'extendDeadline',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `mutation ($input: ExtendDeadlineInput!) { extendDeadline(input: $input) { id } }`,
-    variables: (id) => ({ input: { cultivationId: id, newDeadline: new Date(Date.now() + 31 * 86_400_000).toISOString(), reason: '矩阵延期' } }),
-    expected: writableBy('PROGRAMME_MANAGER'),
-  },
-  {
-    name: 'resumeCultivation (not paused: refused once past the access check)',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `mutation ($input: CultivationRefInput!) { resumeCultivation(input: $input) { id } }`,
-    variables: (id) => ({ input: { cultivationId: id } }),
-    expected: writableBy('PROGRAMME_MANAGER', 'INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  {
-    name: 'submitCorrectionPlan (no deviation: refused once past the access check)',
-    service: 'cultivation',
-    target: (w, s) => (s === 'in' ? w.cultivationA1 : w.cultivationB),
-    query: `mutation ($input: SubmitCorrectionPlanInput!) { submitCorrectionPlan(input: $input) { id } }`,
-    variables: (id) => ({ input: { cultivationId: id, plan: '矩阵整改' } }),
-    expected: writableBy('INSTITUTION_DIRECTOR', 'SUPERVISOR', 'SOCIAL_WORKER'),
-  },
-  // analytics-service
-  {
-    name: 'stageFunnel (counts)',
-    service: 'analytics',
-    target: (w, s) => (s === 'in' ? w.districtA : w.districtB),
-    query: `query ($id: ID!) { stageFunnel(districtId: $id) { stage count } }`,
-    holds: (d) => (d.stageFunnel as { count: number }[]).some((row) => row.count > 0),
-    expected: readable({}, 'hidden'),
-  },
-];
+// The matrix itself, and what it runs against, is described in access-matrix-operations.ts.
 
 /** What an answer amounts to: an error code (FORBIDDEN or another), hidden, or ok. */
 function outcomeOf(operation: Operation, result: GraphQLResult<Record<string, unknown>>, id: string): string {
@@ -429,6 +16,22 @@ function outcomeOf(operation: Operation, result: GraphQLResult<Record<string, un
   if (code) return 'ok';
   if (operation.holds && result.data && !operation.holds(result.data, id)) return 'hidden';
   return 'ok';
+}
+
+/**
+ * The calls of one operation, those expected to be refused first: an allowed call may change the
+ * target (acknowledge it, pause it), and a refusal must not depend on that change having happened.
+ */
+function refusalsFirst(operation: Operation): { role: MatrixRole; side: 'in' | 'out' }[] {
+  const calls = ROLES.flatMap((role) => (['in', 'out'] as const).map((side) => ({ role, side })));
+  return [...calls.filter((c) => operation.expected[c.role][c.side] === 'FORBIDDEN'), ...calls.filter((c) => operation.expected[c.role][c.side] !== 'FORBIDDEN')];
+}
+
+/** The root fields an operation's document asks for. */
+function rootFields(document: string): string[] {
+  return parse(document)
+    .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((d) => d.selectionSet.selections.flatMap((sel) => (sel.kind === Kind.FIELD ? [sel.name.value] : [])));
 }
 
 const SUBGRAPH_URLS: Record<Service, string | undefined> = {
@@ -476,38 +79,61 @@ describe('access matrix: every role, inside and outside its scopes', () => {
     const survey = async (communityId: string) =>
       (await mutate<{ createNeedsSurvey: { id: string } }>(`mutation ($input: CreateNeedsSurveyInput!) { createNeedsSurvey(input: $input) { id } }`, { communityId, title: `矩阵调查${uniq()}` }))
         .createNeedsSurvey.id;
-    const cultivate = async (organizationId: string, institutionId: string) =>
+    const cultivate = async (organizationId: string, institutionId: string, deadlineInMs = 30 * 86_400_000) =>
       (
         await mutate<{ startCultivation: { id: string } }>(`mutation ($input: StartCultivationInput!) { startCultivation(input: $input) { id } }`, {
           organizationId,
           institutionId,
-          formationDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          formationDeadline: new Date(Date.now() + deadlineInMs).toISOString(),
         })
       ).startCultivation.id;
+    const contract = async (institutionId: string, districtId: string, startsOn: string, endsOn: string) =>
+      (
+        await mutate<{ recordServiceContract: { id: string } }>(`mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`, {
+          institutionId,
+          districtId,
+          reference: `矩阵合同${uniq()}`,
+          startsOn,
+          endsOn,
+        })
+      ).recordServiceContract.id;
+    const member = async (organizationId: string) =>
+      (await mutate<{ addMember: { id: string } }>(`mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, { organizationId, name: '钱矩阵', joinedOn: '2026-01-05' })).addMember.id;
+    /** A cultivation whose formation deadline passes at once, and its DELAY escalation once raised. */
+    const escalatingCultivation = async (communityId: string, institutionId: string) => {
+      const cultivationId = await cultivate(await organization(communityId), institutionId, 3_000);
+      const escalationId = await eventually(
+        async () => (await admin.data<{ escalations: { id: string; type: string }[] }>(`query ($id: ID!) { escalations(cultivationId: $id) { id type } }`, { id: cultivationId })).escalations.find((e) => e.type === 'DELAY')?.id,
+        30_000,
+        'the DELAY escalation of a cultivation past its deadline',
+      );
+      return { cultivationId, escalationId };
+    };
 
     const districtA = await district('甲');
     const districtB = await district('乙');
     const [streetA1, streetA2, streetB] = await Promise.all([street(districtA), street(districtA), street(districtB)]);
     const [communityA1, communityA2, communityB] = await Promise.all([community(streetA1), community(streetA2), community(streetB)]);
     const [institutionI, institutionJ] = await Promise.all([institution(), institution()]);
-    await mutate(`mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`, {
-      institutionId: institutionI,
-      districtId: districtA,
-      reference: `矩阵合同${uniq()}`,
-      startsOn: '2020-01-01',
-      endsOn: '2099-12-31',
-    });
-    await mutate(`mutation ($input: RecordServiceContractInput!) { recordServiceContract(input: $input) { id } }`, {
-      institutionId: institutionJ,
-      districtId: districtB,
-      reference: `矩阵合同${uniq()}`,
-      startsOn: '2020-01-01',
-      endsOn: '2099-12-31',
-    });
+    await Promise.all([contract(institutionI, districtA, '2020-01-01', '2099-12-31'), contract(institutionJ, districtB, '2020-01-01', '2099-12-31')]);
+    const [contractA, contractB] = await Promise.all([contract(institutionI, districtA, '2019-01-01', '2019-12-31'), contract(institutionJ, districtB, '2019-01-01', '2019-12-31')]);
     const [organizationA1, organizationA2, organizationB] = await Promise.all([organization(communityA1), organization(communityA2), organization(communityB)]);
     const [surveyA1, surveyB] = await Promise.all([survey(communityA1), survey(communityB)]);
     const [cultivationA1, cultivationB] = await Promise.all([cultivate(organizationA1, institutionI), cultivate(organizationB, institutionJ)]);
-    world = { districtA, streetA1, communityA1, streetA2, communityA2, districtB, streetB, communityB, institutionI, institutionJ, organizationA1, organizationA2, organizationB, surveyA1, surveyB, cultivationA1, cultivationB };
+    const [memberA1, memberB] = await Promise.all([member(organizationA1), member(organizationB)]);
+    const [gatewayA, gatewayB, subgraphA, subgraphB] = await Promise.all([
+      escalatingCultivation(communityA1, institutionI),
+      escalatingCultivation(communityB, institutionJ),
+      escalatingCultivation(communityA1, institutionI),
+      escalatingCultivation(communityB, institutionJ),
+    ]);
+    const escalating = (a: typeof gatewayA, b: typeof gatewayB) => ({ cultivationA: a.cultivationId, escalationA: a.escalationId, cultivationB: b.cultivationId, escalationB: b.escalationId });
+    const subjectUser = (await createUser('SOCIAL_WORKER', [{ kind: 'INSTITUTION', id: institutionJ }])).id;
+    world = {
+      districtA, streetA1, communityA1, streetA2, communityA2, districtB, streetB, communityB, institutionI, institutionJ, organizationA1, organizationA2, organizationB,
+      surveyA1, surveyB, cultivationA1, cultivationB, memberA1, memberB, contractA, contractB, subjectUser, socialWorker: '',
+      escalating: { gateway: escalating(gatewayA, gatewayB), subgraph: escalating(subgraphA, subgraphB) },
+    };
 
     // One user per role, scoped to district A (street A1 for the street officer, institution I for its staff).
     const scopesOf: Record<Exclude<MatrixRole, 'ADMIN'>, Scope[]> = {
@@ -524,28 +150,36 @@ describe('access matrix: every role, inside and outside its scopes', () => {
       userIds[role as MatrixRole] = user.id;
       tokens[role as MatrixRole] = user.token;
     }
+    world.socialWorker = userIds.SOCIAL_WORKER;
     // The social worker records the evidence of the cultivation assigned to them.
     await mutate(`mutation ($input: AssignSocialWorkersInput!) { assignSocialWorkers(input: $input) { id } }`, { cultivationId: cultivationA1, userIds: [userIds.SOCIAL_WORKER] });
-    // Analytics follows the outbox: wait until both cultivations are counted.
+    // Analytics follows the outbox: wait until both districts' cultivations and escalations are counted.
     await eventually(
       async () => {
         const counted = await Promise.all(
-          [districtA, districtB].map(async (id) => (await admin.data<{ stageFunnel: { count: number }[] }>(`query ($id: ID!) { stageFunnel(districtId: $id) { count } }`, { id })).stageFunnel.some((r) => r.count > 0)),
+          [districtA, districtB].map(async (id) => {
+            const d = await admin.data<{ stageFunnel: { count: number }[]; openEscalationCount: number; overdueCount: number }>(
+              `query ($id: ID!) { stageFunnel(districtId: $id) { count } openEscalationCount(districtId: $id) overdueCount(districtId: $id) }`,
+              { id },
+            );
+            return d.stageFunnel.some((r) => r.count > 0) && d.openEscalationCount > 0 && d.overdueCount > 0;
+          }),
         );
         return counted.every(Boolean) ? true : undefined;
       },
-      20_000,
-      'the analytics read model to count the new cultivations',
+      30_000,
+      'the analytics read model to count the new cultivations and escalations',
     );
-  }, 120_000);
+  }, 180_000);
 
   // Before the matrix, whose mutations add streets and organizations.
   it('leaves out of nested lists and counts what lies outside: the street officer sees one of district A\'s two streets', async () => {
     const query = `query ($id: ID!) { district(id: $id) { streetCount communityCount organizationCount streets { id } } }`;
     const asStreet = await graphql<{ district: { streetCount: number; communityCount: number; organizationCount: number; streets: { id: string }[] } }>(GATEWAY_URL, query, { id: world.districtA }, tokens.STREET_OFFICER);
-    expect(asStreet.data?.district).toEqual({ streetCount: 1, communityCount: 1, organizationCount: 1, streets: [{ id: world.streetA1 }] });
+    // Community A1 holds organization A1 and the two whose deadlines passed.
+    expect(asStreet.data?.district).toEqual({ streetCount: 1, communityCount: 1, organizationCount: 3, streets: [{ id: world.streetA1 }] });
     const asManager = await graphql<{ district: { streetCount: number; communityCount: number; organizationCount: number } }>(GATEWAY_URL, query, { id: world.districtA }, tokens.PROGRAMME_MANAGER);
-    expect(asManager.data?.district).toMatchObject({ streetCount: 2, communityCount: 2, organizationCount: 2 });
+    expect(asManager.data?.district).toMatchObject({ streetCount: 2, communityCount: 2, organizationCount: 4 });
   });
 
   for (const path of ['gateway', 'subgraph'] as const) {
@@ -555,21 +189,37 @@ describe('access matrix: every role, inside and outside its scopes', () => {
         const url = path === 'gateway' ? GATEWAY_URL : SUBGRAPH_URLS[operation.service];
         if (!url) throw new Error(`No URL for ${operation.service}-service in the environment (${operation.service.toUpperCase()}_URL).`);
         const query = path === 'subgraph' && operation.direct ? operation.direct : operation.query;
-        for (const role of ROLES) {
-          for (const side of ['in', 'out'] as const) {
-            const id = operation.target(world, side);
-            const result = await graphql<Record<string, unknown>>(url, query, operation.variables ? operation.variables(id, world) : { id }, tokens[role]);
-            let outcome = outcomeOf(operation, result, id);
-            // Directly, an entity reference outside the scopes is FORBIDDEN or, for a nested list or count
-            // of another service, simply empty: both keep it out.
-            if (path === 'subgraph' && operation.direct && operation.expected[role][side] === 'FORBIDDEN' && outcome === 'hidden') outcome = 'FORBIDDEN';
-            if (outcome !== operation.expected[role][side]) mismatches.push(`${operation.name} · ${role} · ${side}: expected ${operation.expected[role][side]}, got ${outcome} ${JSON.stringify(result.errors?.[0] ?? '')}`);
-          }
+        for (const { role, side } of refusalsFirst(operation)) {
+          const id = operation.target(world, side, path);
+          const result = await graphql<Record<string, unknown>>(url, query, operation.variables ? operation.variables(id, world) : { id }, tokens[role]);
+          let outcome = outcomeOf(operation, result, id);
+          // Directly, an entity reference outside the scopes is FORBIDDEN or, for a nested list or count
+          // of another service, simply empty: both keep it out.
+          if (path === 'subgraph' && operation.direct && operation.expected[role][side] === 'FORBIDDEN' && outcome === 'hidden') outcome = 'FORBIDDEN';
+          if (outcome !== operation.expected[role][side]) mismatches.push(`${operation.name} · ${role} · ${side}: expected ${operation.expected[role][side]}, got ${outcome} ${JSON.stringify(result.errors?.[0] ?? '')}`);
         }
       }
       expect(mismatches).toEqual([]);
     }, 180_000);
   }
+
+  it('covers every query and mutation of every subgraph, each with the service that owns it', () => {
+    const missing: string[] = [];
+    const services: Service[] = ['communities', 'organizations', 'assessments', 'cultivation', 'analytics'];
+    for (const service of services) {
+      const sdl = parse(readFileSync(new URL(`../libs/platform/schema/subgraphs/${service}.graphql`, import.meta.url), 'utf8'));
+      const covered = new Set(OPERATIONS.filter((o) => o.service === service).flatMap((o) => rootFields(o.query)));
+      for (const definition of sdl.definitions) {
+        if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || !['Query', 'Mutation'].includes(definition.name.value)) continue;
+        for (const field of definition.fields ?? []) {
+          const name = field.name.value;
+          if (name.startsWith('_') || covered.has(name) || name in EXEMPT) continue;
+          missing.push(`${service}: ${definition.name.value}.${name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 
   it('refuses every subgraph reached directly without a token', async () => {
     const probes: Record<Service, string> = {

@@ -5,12 +5,14 @@ import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
+  COMMAND_ROLES,
   CULTIVATION_TASK_QUEUE,
   CULTIVATION_WORKFLOW_TYPE,
   DEFAULT_PROCESS_POLICY,
   cultivationMessages,
   cultivationWorkflowId,
   domainEvent,
+  mayIssue,
   searchAttributeKeys,
   type Actor,
   type ApiErrorCode,
@@ -19,6 +21,7 @@ import {
   type Identity,
   type ProcessEvent,
   type ProcessPolicy,
+  type RoleCheckedCommand,
   scopeFilterOf,
   scopesCover,
   withdrawalMessages,
@@ -98,6 +101,16 @@ function restrictToScopes<T extends object>(query: SelectQueryBuilder<T>, alias:
   add('communityId', 'scopeCommunities', scope.communityIds);
   add('institutionId', 'scopeInstitutions', scope.institutionIds);
   query.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', params);
+}
+
+/**
+ * FORBIDDEN when the caller's role may not issue the command at all, before any state is looked at
+ * (the workflow's validator checks again; acknowledging is by ladder level, so it is left to it).
+ */
+function refuseByRole(actor: Actor, command: string): void {
+  if (command in COMMAND_ROLES && !mayIssue(actor.role, command as RoleCheckedCommand)) {
+    throw new DomainException('FORBIDDEN', `The role ${actor.role} may not ${command}; it is for ${COMMAND_ROLES[command as RoleCheckedCommand].join(', ')}.`);
+  }
 }
 
 @Injectable()
@@ -296,6 +309,7 @@ export class CultivationService {
    * once its events are in the read model, which this then reads back.
    */
   async command(cultivationId: string, update: keyof typeof cultivationMessages, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
+    refuseByRole(request.actor, update);
     const cultivation = await this.get(cultivationId, { scopes: request.actor.scopes ?? [] });
     await this.executeUpdate(cultivation.workflowId, cultivationMessages[update], request, cultivationId);
     return this.get(cultivationId);
@@ -303,6 +317,7 @@ export class CultivationService {
 
   /** The same for the withdrawal child workflow; WRONG_STATUS when the cultivation is not in withdrawal. */
   async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
+    refuseByRole(request.actor, update);
     const cultivation = await this.get(cultivationId, { scopes: request.actor.scopes ?? [] });
     if (cultivation.stage !== 'WITHDRAWAL') throw new DomainException('WRONG_STATUS', `The cultivation is in ${cultivation.stage}, not in withdrawal.`);
     await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], request, cultivationId);

@@ -15,6 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  COMMAND_ROLES,
   DEFAULT_PROCESS_POLICY,
   NEXT_STAGE,
   STAGE_ASSESSMENT_KIND,
@@ -410,7 +411,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['SUPERVISOR'], 'approve a stage gate');
+        requireRole(request.actor, COMMAND_ROLES.approveGate, 'approve a stage gate');
         if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `The cultivation is ${state.status} in ${state.stage}; only an active stage can be approved.`);
         if (state.stage === 'WITHDRAWAL') reject('WRONG_STATUS', 'Withdrawal ends by itself once every follow-up has passed.');
         if (!state.gate.met) {
@@ -434,7 +435,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'extend a deadline');
+        requireRole(request.actor, COMMAND_ROLES.extendDeadline, 'extend a deadline');
         if (finished()) reject('WRONG_STATUS', `The cultivation is ${state.status === 'TERMINATED' ? 'terminated' : 'completed'}.`);
         requireText(request.reason, 'reason');
         const to = Date.parse(request.newDeadline);
@@ -460,7 +461,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'pause a cultivation');
+        requireRole(request.actor, COMMAND_ROLES.pause, 'pause a cultivation');
         if (finished() || state.status !== 'ACTIVE') reject('WRONG_STATUS', `Only an active cultivation can be paused; this one is ${state.status}.`);
         requireText(request.reason, 'reason');
       },
@@ -486,7 +487,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR', 'PROGRAMME_MANAGER'], 'resume a cultivation');
+        requireRole(request.actor, COMMAND_ROLES.resume, 'resume a cultivation');
         if (state.status !== 'PAUSED') reject('WRONG_STATUS', `Only a paused cultivation can be resumed; this one is ${state.status}.`);
       },
     },
@@ -524,7 +525,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'flag a direction deviation');
+        requireRole(request.actor, COMMAND_ROLES.flagDeviation, 'flag a direction deviation');
         if (finished()) reject('WRONG_STATUS', 'The cultivation has ended.');
         requireText(request.note, 'note');
         if (state.deviation && !state.deviation.planSubmittedAt) reject('WRONG_STATUS', 'A deviation is already flagged and awaits its correction plan.');
@@ -549,7 +550,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'], 'submit a correction plan');
+        requireRole(request.actor, COMMAND_ROLES.submitCorrectionPlan, 'submit a correction plan');
         if (!state.deviation || state.deviation.planSubmittedAt) reject('WRONG_STATUS', 'No deviation awaits a correction plan.');
         requireText(request.plan, 'plan');
       },
@@ -571,7 +572,7 @@ export async function cultivationWorkflow(input: CultivationWorkflowInput): Prom
     {
       validator: (request) => {
         requireScope(request.actor, placement);
-        requireRole(request.actor, ['PROGRAMME_MANAGER'], 'terminate a cultivation');
+        requireRole(request.actor, COMMAND_ROLES.terminate, 'terminate a cultivation');
         if (finished()) reject('WRONG_STATUS', 'The cultivation has already ended.');
         requireText(request.reason, 'reason');
       },

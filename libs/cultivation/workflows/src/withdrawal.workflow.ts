@@ -9,6 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  COMMAND_ROLES,
   HANDOVER_ITEMS,
   addMonths,
   withdrawalMessages,
@@ -18,7 +19,6 @@ import {
   type ProcessEvent,
   type RecordFinalEvaluationRequest,
   type RecordFollowUpRequest,
-  type Role,
   type WithdrawalReport,
   type WithdrawalState,
   type WithdrawalWorkflowInput,
@@ -41,7 +41,6 @@ function requireEvaluation(evaluation: LevelEvaluation | undefined, field: strin
   }
 }
 
-const INSTITUTION_STAFF: Role[] = ['SOCIAL_WORKER', 'SUPERVISOR', 'INSTITUTION_DIRECTOR'];
 
 /**
  * The withdrawal stage of one cultivation, run as a child of the cultivation workflow. It reports
@@ -84,7 +83,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
     {
       validator: (request) => {
         requireScope(request.actor, input.placement);
-        requireRole(request.actor, INSTITUTION_STAFF, 'advance the withdrawal phase');
+        requireRole(request.actor, COMMAND_ROLES.advancePhase, 'advance the withdrawal phase');
         if (state.phase === 'OBSERVING') reject('WRONG_STATUS', 'The institution is already only observing.');
       },
     },
@@ -101,7 +100,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
     {
       validator: (request) => {
         requireScope(request.actor, input.placement);
-        requireRole(request.actor, INSTITUTION_STAFF, 'confirm a handover');
+        requireRole(request.actor, COMMAND_ROLES.confirmHandover, 'confirm a handover');
         if (!(HANDOVER_ITEMS as readonly string[]).includes(request.item)) reject('BAD_USER_INPUT', `item must be one of ${HANDOVER_ITEMS.join(', ')}`, 'item');
         if (state.handovers.some((h) => h.item === request.item)) reject('WRONG_STATUS', `${request.item} is already handed over.`);
         if (!request.takenOverBy?.trim()) reject('BAD_USER_INPUT', 'takenOverBy must not be empty', 'takenOverBy');
@@ -127,7 +126,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
     {
       validator: (request) => {
         requireScope(request.actor, input.placement);
-        requireRole(request.actor, ['SUPERVISOR'], 'record the final evaluation');
+        requireRole(request.actor, COMMAND_ROLES.recordFinalEvaluation, 'record the final evaluation');
         if (state.phase !== 'OBSERVING') reject('WRONG_STATUS', 'The final evaluation comes once the institution only observes.');
         const missing = HANDOVER_ITEMS.filter((item) => !state.handovers.some((h) => h.item === item));
         if (missing.length) reject('WRONG_STATUS', `Hand over ${missing.join(', ')} first.`);
@@ -162,7 +161,7 @@ export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promis
     {
       validator: (request) => {
         requireScope(request.actor, input.placement);
-        requireRole(request.actor, INSTITUTION_STAFF, 'record a follow-up');
+        requireRole(request.actor, COMMAND_ROLES.recordFollowUp, 'record a follow-up');
         const followUp = state.followUps[request.index];
         if (!followUp) reject('BAD_USER_INPUT', `index must be one of the scheduled follow-ups (0 to ${state.followUps.length - 1})`, 'index');
         if (followUp.result === 'PASSED' || followUp.result === 'FAILED') reject('WRONG_STATUS', `Follow-up ${request.index} is already recorded.`);

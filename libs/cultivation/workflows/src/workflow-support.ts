@@ -9,7 +9,7 @@ export function reject(type: RejectionType, message: string, field?: string): ne
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: field ? [field] : [] });
 }
 
-export function requireRole(actor: Actor, roles: Role[], action: string): void {
+export function requireRole(actor: Actor, roles: readonly Role[], action: string): void {
   if (actor.role !== 'ADMIN' && !roles.includes(actor.role)) reject('FORBIDDEN', `The role ${actor.role} may not ${action}.`);
 }
 

@@ -6,3 +6,4 @@ export * from './process-policy.js';
 export * from './withdrawal.js';
 export * from './scopes.js';
 export * from './rubrics.js';
+export * from './command-roles.js';
