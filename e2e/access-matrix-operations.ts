@@ -527,6 +527,36 @@ export const OPERATIONS: Operation[] = [
     variables: (id) => ({ input: { userId: id, subject: null } }),
     expected: adminOnly,
   },
+  // Fields one service adds to another's entity: each applies its own scopes to what it adds.
+  {
+    name: 'Community.organizations (nested list)',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
+    query: `query ($id: ID!) { community(id: $id) { organizations { id } } }`,
+    direct: entity('Community', 'organizations { id }'),
+    variables: (id) => ({ id }),
+    holds: (d) => ids(((d.community ?? (d._entities as unknown[])[0]) as { organizations: unknown }).organizations).length > 0,
+    expected: readable(),
+  },
+  {
+    name: 'Community.organizationCount (nested count)',
+    service: 'organizations',
+    target: (w, s) => (s === 'in' ? w.communityA1 : w.communityB),
+    query: `query ($id: ID!) { community(id: $id) { organizationCount } }`,
+    direct: entity('Community', 'organizationCount'),
+    variables: (id) => ({ id }),
+    holds: (d) => ((d.community ?? (d._entities as unknown[])[0]) as { organizationCount: number }).organizationCount > 0,
+    expected: readable(),
+  },
+  {
+    name: 'Organization.assessments (nested list)',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `query ($id: ID!) { organization(id: $id) { assessments { id } } }`,
+    direct: entity('Organization', 'assessments { id }'),
+    variables: (id) => ({ id }),
+    expected: readable(),
+  },
   // organizations-service
   {
     name: 'activitiesConnection',
@@ -755,6 +785,17 @@ export const OPERATIONS: Operation[] = [
     expected: writableBy('PROGRAMME_MANAGER'),
   },
 ];
+
+/** The service that owns each entity type; the fields other services add to it are theirs to guard. */
+export const ENTITY_OWNERS: Record<string, Service> = {
+  District: 'communities',
+  Street: 'communities',
+  Community: 'communities',
+  Institution: 'organizations',
+  Organization: 'organizations',
+  NeedsSurvey: 'assessments',
+  Cultivation: 'cultivation',
+};
 
 /**
  * Root fields the matrix leaves out, and why: they act on the caller alone (or on no one yet), so

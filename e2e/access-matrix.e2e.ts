@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { Role, Scope } from '@peiyu/contracts';
 import { graphql, type GraphQLResult } from '@peiyu/platform-testing';
-import { EXEMPT, OPERATIONS, ROLES, uniq, type MatrixRole, type Operation, type Service, type World } from './access-matrix-operations.js';
+import { ENTITY_OWNERS, EXEMPT, OPERATIONS, ROLES, uniq, type MatrixRole, type Operation, type Service, type World } from './access-matrix-operations.js';
 import { eventually, GATEWAY_URL, signIn, type Caller } from './support.js';
 
 // The matrix itself, and what it runs against, is described in access-matrix-operations.ts.
@@ -33,6 +33,29 @@ function rootFields(document: string): string[] {
     .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .flatMap((d) => d.selectionSet.selections.flatMap((sel) => (sel.kind === Kind.FIELD ? [sel.name.value] : [])));
 }
+
+/** The `Type.field`s an entity-reference document (`_entities { ... on Type { field } }`) asks for. */
+function entityFields(document: string): string[] {
+  return parse(document).definitions.flatMap((d) =>
+    d.kind !== Kind.OPERATION_DEFINITION
+      ? []
+      : d.selectionSet.selections.flatMap((root) =>
+          root.kind === Kind.FIELD && root.name.value === '_entities'
+            ? (root.selectionSet?.selections ?? []).flatMap((fragment) =>
+                fragment.kind === Kind.INLINE_FRAGMENT && fragment.typeCondition
+                  ? fragment.selectionSet.selections.flatMap((f) => (f.kind === Kind.FIELD ? [`${fragment.typeCondition!.name.value}.${f.name.value}`] : []))
+                  : [],
+              )
+            : [],
+        ),
+  );
+}
+
+function subgraphSdl(service: Service) {
+  return parse(readFileSync(new URL(`../libs/platform/schema/subgraphs/${service}.graphql`, import.meta.url), 'utf8'));
+}
+
+const SERVICES: Service[] = ['communities', 'organizations', 'assessments', 'cultivation', 'analytics'];
 
 const SUBGRAPH_URLS: Record<Service, string | undefined> = {
   communities: process.env.COMMUNITIES_URL,
@@ -205,9 +228,8 @@ describe('access matrix: every role, inside and outside its scopes', () => {
 
   it('covers every query and mutation of every subgraph, each with the service that owns it', () => {
     const missing: string[] = [];
-    const services: Service[] = ['communities', 'organizations', 'assessments', 'cultivation', 'analytics'];
-    for (const service of services) {
-      const sdl = parse(readFileSync(new URL(`../libs/platform/schema/subgraphs/${service}.graphql`, import.meta.url), 'utf8'));
+    for (const service of SERVICES) {
+      const sdl = subgraphSdl(service);
       const covered = new Set(OPERATIONS.filter((o) => o.service === service).flatMap((o) => rootFields(o.query)));
       for (const definition of sdl.definitions) {
         if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || !['Query', 'Mutation'].includes(definition.name.value)) continue;
@@ -215,6 +237,23 @@ describe('access matrix: every role, inside and outside its scopes', () => {
           const name = field.name.value;
           if (name.startsWith('_') || covered.has(name) || name in EXEMPT) continue;
           missing.push(`${service}: ${definition.name.value}.${name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("covers every field a service adds to another's entity, asked of that service directly", () => {
+    const missing: string[] = [];
+    for (const service of SERVICES) {
+      const covered = new Set(OPERATIONS.filter((o) => o.service === service && o.direct).flatMap((o) => entityFields(o.direct!)));
+      for (const definition of subgraphSdl(service).definitions) {
+        if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+        const owner = ENTITY_OWNERS[definition.name.value];
+        if (!owner || owner === service) continue;
+        for (const field of definition.fields ?? []) {
+          const name = `${definition.name.value}.${field.name.value}`;
+          if (field.name.value !== 'id' && !covered.has(name)) missing.push(`${service}: ${name}`);
         }
       }
     }
