@@ -70,6 +70,10 @@ export class StagePeriodEntity {
   @Column('timestamptz', { nullable: true }) deadline: Date | null;
   @Column('timestamptz', { name: 'left_at', nullable: true }) leftAt: Date | null;
   @Column('text', { nullable: true }) exit: StagePeriodExit | null;
+  /** Once it ended: the seconds the cultivation was paused during it. */
+  @Column('float8', { name: 'paused_seconds', nullable: true }) pausedSeconds: number | null;
+  /** Once it ended: the deadline in force as it ended (after extensions and pauses); null when none was known. */
+  @Column('timestamptz', { name: 'deadline_at_exit', nullable: true }) deadlineAtExit: Date | null;
 }
 
 /** One pause of a cultivation: from `status-changed` to PAUSED until the next change to ACTIVE or TERMINATED. */

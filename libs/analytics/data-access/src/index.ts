@@ -14,6 +14,7 @@ import { AnalyticsCultivationFacts1764300000500 } from './migrations/17643000005
 import { AnalyticsIndicatorFacts1764300000600 } from './migrations/1764300000600-analytics-indicator-facts.js';
 import { AnalyticsScopesDeadlinesOutcomes1764300000700 } from './migrations/1764300000700-analytics-scopes-deadlines-outcomes.js';
 import { AnalyticsAssessmentFacts1764800000100 } from './migrations/1764800000100-analytics-assessment-facts.js';
+import { AnalyticsStayExitFigures1765000000100 } from './migrations/1765000000100-analytics-stay-exit-figures.js';
 
 export * from './entities.js';
 
@@ -31,5 +32,5 @@ export const analyticsOwnership = {
     OrganizationFactEntity,
     AssessmentFactEntity,
   ],
-  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600, AnalyticsScopesDeadlinesOutcomes1764300000700, AnalyticsAssessmentFacts1764800000100],
+  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600, AnalyticsScopesDeadlinesOutcomes1764300000700, AnalyticsAssessmentFacts1764800000100, AnalyticsStayExitFigures1765000000100],
 };

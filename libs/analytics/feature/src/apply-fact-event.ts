@@ -4,6 +4,7 @@ import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import type { AssessmentFactEvent } from './assessment-events.js';
 import type { CultivationFactEvent } from './cultivation-events.js';
 import type { OrganizationFactEvent } from './organization-events.js';
+import { stayExitFiguresSql } from './overdue-sql.js';
 
 /** Runs an UPDATE and returns how many rows it changed (TypeORM answers `[rows, count]` for UPDATE). */
 async function updateCount(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
@@ -48,7 +49,7 @@ export async function applyFactEvent(manager: EntityManager, fact: CultivationFa
       );
       if (updated === 0) return 'the cultivation is unknown or terminated';
       await manager.query(
-        `UPDATE "analytics"."stage_period" SET "left_at" = $2, "exit" = $3 WHERE "cultivation_id" = $1 AND "left_at" IS NULL`,
+        `UPDATE "analytics"."stage_period" p SET "left_at" = $2, "exit" = $3, ${stayExitFiguresSql('p', '$2::timestamptz')} WHERE p."cultivation_id" = $1 AND p."left_at" IS NULL`,
         [e.cultivationId, e.at, exit],
       );
       await manager.query(
@@ -83,7 +84,8 @@ export async function applyFactEvent(manager: EntityManager, fact: CultivationFa
       ]);
       if (e.status === 'TERMINATED') {
         await manager.query(
-          `UPDATE "analytics"."stage_period" SET "left_at" = $2, "exit" = 'TERMINATED' WHERE "cultivation_id" = $1 AND "left_at" IS NULL AND "stage" <> 'COMPLETED'`,
+          `UPDATE "analytics"."stage_period" p SET "left_at" = $2, "exit" = 'TERMINATED', ${stayExitFiguresSql('p', '$2::timestamptz')}
+           WHERE p."cultivation_id" = $1 AND p."left_at" IS NULL AND p."stage" <> 'COMPLETED'`,
           [e.cultivationId, e.at],
         );
       }

@@ -206,18 +206,13 @@ export class IndicatorService {
     const raw = await this.read(async (m) => {
       await this.checkSize(m, plan, TIMED_STAGES.length, 'stages');
       return (await m.query(
-        `WITH ${DEADLINE_STEPS_SQL},
-         "stay" AS (
+        `WITH "stay" AS (
+           -- Paused time and the deadline in force as the stay ended were fixed when it ended (stayExitFiguresSql).
            SELECT ${plan.groupSql} AS "group", ${periodKeySql(plan.bucket, 'p."left_at"')} AS "period", p."stage", p."left_at", p."entered_at",
-             p."deadline" AS "planned", ${deadlineInForce('p')} AS "deadline",
+             p."deadline" AS "planned", p."deadline_at_exit" AS "deadline",
              ${secondsBetween('p."entered_at"', 'p."left_at"')} AS "seconds",
-             COALESCE((
-               SELECT sum(${secondsBetween('GREATEST(x."paused_at", p."entered_at")', 'LEAST(COALESCE(x."resumed_at", p."left_at"), p."left_at")')})
-               FROM "analytics"."pause_interval" x
-               WHERE x."cultivation_id" = p."cultivation_id" AND x."paused_at" < p."left_at" AND (x."resumed_at" IS NULL OR x."resumed_at" > p."entered_at")
-             ), 0)::float8 AS "paused"
+             COALESCE(p."paused_seconds", 0) AS "paused"
            FROM "analytics"."stage_period" p JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = p."cultivation_id"
-           ${deadlineJoins('p', 'p."left_at"')}
            WHERE ${FILTER_SQL} AND p."exit" = 'ADVANCED' AND ${inRange('p."left_at"')}
          )
          SELECT "group", "period", "stage", count(*)::int AS "completed",

@@ -41,3 +41,24 @@ export const pausedAt = (p: string, at: string) => `EXISTS (
   SELECT 1 FROM "analytics"."pause_interval" x
   WHERE x."cultivation_id" = ${p}."cultivation_id" AND x."paused_at" <= ${at} AND (x."resumed_at" IS NULL OR x."resumed_at" > ${at})
 )`;
+
+/**
+ * The figures of stay `p` fixed when it ends at `at` (an SQL expression), as SET assignments of
+ * `stage_period`: the seconds it was paused (the pauses overlapping it, cut to it) and the deadline in
+ * force as it ended, by the rule above for one stay. Nothing can change either once the stay is over,
+ * so time in stage reads them off the row instead of recomputing them over every pause and extension.
+ */
+export const stayExitFiguresSql = (p: string, at: string) => `
+  "paused_seconds" = COALESCE((
+    SELECT sum(GREATEST(extract(epoch FROM LEAST(COALESCE(x."resumed_at", ${at}), ${at}) - GREATEST(x."paused_at", ${p}."entered_at")), 0))::float8
+    FROM "analytics"."pause_interval" x
+    WHERE x."cultivation_id" = ${p}."cultivation_id" AND x."paused_at" < ${at} AND (x."resumed_at" IS NULL OR x."resumed_at" > ${p}."entered_at")
+  ), 0),
+  "deadline_at_exit" = COALESCE(
+    (SELECT x."deadline" FROM "analytics"."deadline_extension" x WHERE x."stage_period_id" = ${p}."id" AND x."at" <= ${at} ORDER BY x."at" DESC, x."id" DESC LIMIT 1),
+    ${p}."deadline" + make_interval(secs => COALESCE((
+      SELECT sum(extract(epoch FROM x."resumed_at" - GREATEST(x."paused_at", ${p}."entered_at")))::float8
+      FROM "analytics"."pause_interval" x
+      WHERE x."cultivation_id" = ${p}."cultivation_id" AND x."resumed_at" > ${p}."entered_at" AND x."resumed_at" <= ${at}
+    ), 0))
+  )`;
