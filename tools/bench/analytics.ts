@@ -10,6 +10,8 @@
 //      schema) in the same run, and the ratio.
 //   node tools/dev/run-ts.mjs tools/bench/analytics.ts [--scale city] [--seed 42] [--runs 100] [--warmup 10]
 import pg from 'pg';
+import { print } from 'graphql';
+import { DashboardHeadlinesDocument } from '../../apps/admin/src/graphql/generated/graphql.js';
 import { DEFAULT_REFERENCE_DATE, SCALES, generateDataset, isScaleName, progressBar, writeDataset } from '@peiyu/platform-data-generator';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import { resolveRange, todayIn } from '@peiyu/analytics-feature';
@@ -100,14 +102,8 @@ const [{ district_id: districtId }] = (await db.query<{ district_id: string }>(
 )).rows;
 const range = resolveRange({ relative: 'LAST_12_MONTHS' }, todayIn(TZ, new Date()));
 
-/** The admin app's DashboardHeadlines query (apps/admin/src/graphql/insights.ts), as its dashboard page sends it. */
-const DASHBOARD = `query DashboardHeadlines($districtId: ID) {
-  active: cultivations(filter: { districtId: $districtId, status: ACTIVE }) { id }
-  overdue: cultivations(filter: { districtId: $districtId, overdue: true }) { id }
-  escalated: cultivations(filter: { districtId: $districtId, escalated: true }) { id }
-  openEscalationCount(districtId: $districtId)
-  stageFunnel(districtId: $districtId) { stage count }
-}`;
+/** The admin app's DashboardHeadlines query, as its dashboard page sends it (the generated document, so the two cannot drift apart). */
+const DASHBOARD = print(DashboardHeadlinesDocument);
 const TABLE = 'groupBy bucket from to timeZone csv';
 const ROW = 'group period periodStart periodEnd';
 const FUNNEL = `query ($input: IndicatorInput!) { table: stageFunnelIndicator(input: $input) { ${TABLE} rows { ${ROW} stage entered passed terminated } } }`;
@@ -123,10 +119,10 @@ const ADVANCED = `(CASE WHEN h."stage" = 'WITHDRAWAL' THEN c."stage" = 'COMPLETE
 const groupSql = (groupBy: string | null) => (groupBy === 'DISTRICT' ? `c."district_id"` : groupBy === 'INSTITUTION' ? `c."institution_id"` : 'NULL::uuid');
 const SQL = {
   dashboard: `SELECT
-      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."status" = 'ACTIVE') AS "active",
-      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c
+      (SELECT count(*) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."status" = 'ACTIVE') AS "active",
+      (SELECT count(*) FROM "cultivation"."cultivation" c
         WHERE ${IN_DISTRICT} AND c."status" = 'ACTIVE' AND c."stage" <> 'COMPLETED' AND c."stage_deadline" < now()) AS "overdue",
-      (SELECT array_agg(c."id" ORDER BY c."started_at" DESC) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."escalation_level" > 0) AS "escalated",
+      (SELECT count(*) FROM "cultivation"."cultivation" c WHERE ${IN_DISTRICT} AND c."escalation_level" > 0) AS "escalated",
       (SELECT count(*) FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
         WHERE ${IN_DISTRICT} AND e."status" <> 'RESOLVED') AS "open",
       (SELECT json_object_agg("stage", "n") FROM (SELECT c."stage", count(*) AS "n" FROM "cultivation"."cultivation" c

@@ -125,8 +125,10 @@ export class CultivationService {
   }
 
   /** How many cultivations `list` would return, counted by PostgreSQL (what a dashboard shows). */
-  count(caller: Identity, filter: CultivationFilter = {}): Promise<number> {
-    return this.filtered(caller, filter).getCount();
+  async count(caller: Identity, filter: CultivationFilter = {}): Promise<number> {
+    // A plain count(*): getCount() counts DISTINCT ids, a sort of every matching row for nothing here.
+    const row = await this.filtered(caller, filter).select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    return row?.n ?? 0;
   }
 
   private filtered(caller: Identity, filter: CultivationFilter): SelectQueryBuilder<CultivationEntity> {
