@@ -39,6 +39,11 @@ export interface World {
   /** Service contracts of 2019 (long over), I's in district A and J's in B. */
   contractA: string;
   contractB: string;
+  /** An outcome evaluation and a follow-up check of A1's cultivation, and of B's. */
+  evaluationA1: string;
+  evaluationB: string;
+  checkA1: string;
+  checkB: string;
   /** The user the administrative operations act on. */
   subjectUser: string;
   /** The social worker of institution I the matrix signs in as. */
@@ -91,6 +96,21 @@ const anywhereBy = (...roles: MatrixRole[]): Record<MatrixRole, Record<Side, Out
 /** For operations whose target is not placed in the hierarchy (both sides ask the same). */
 const anywhere = (w: World): string => w.districtA;
 const level = { score: 80, note: '矩阵' };
+const scored = (keys: string[]) => keys.map((key) => ({ key, score: 4 }));
+/** An outcome evaluation of an organization, every built-in indicator scored. */
+export const outcomeEvaluationInput = (organizationId: string) => ({
+  organizationId,
+  evaluatedOn: '2026-02-01',
+  communityScores: scored(['resident_participation', 'needs_met', 'neighbourhood_cohesion', 'community_governance']),
+  organizationScores: scored(['self_governance', 'member_stability', 'activity_regularity', 'resource_capacity', 'financial_transparency']),
+  institutionScores: scored(['cultivation_support', 'capacity_transfer', 'timeliness', 'process_records']),
+});
+export const followUpCheckInput = (organizationId: string) => ({
+  organizationId,
+  followUpIndex: 0,
+  checkedOn: '2026-02-01',
+  findings: { stillActive: true, leadershipStable: true, holdingActivities: true, financesInOrder: true, membersRetained: false },
+});
 const entity = (typename: string, fields: string) => `query ($id: ID!) { _entities(representations: [{ __typename: "${typename}", id: $id }]) { ... on ${typename} { ${fields} } } }`;
 
 export const OPERATIONS: Operation[] = [
@@ -633,6 +653,57 @@ export const OPERATIONS: Operation[] = [
     query: `mutation ($input: SetRubricInput!) { setRubric(input: $input) { version } }`,
     variables: () => ({ input: { category: 'MEDIATION', kind: 'CAPACITY', passScore: 60, criteria: [] } }),
     expected: adminOnly,
+  },
+  { name: 'outcomeIndicatorSet (reference data)', service: 'assessments', target: anywhere, query: `{ outcomeIndicatorSet(level: COMMUNITY) { version } }`, expected: everyone },
+  { name: 'outcomeIndicatorSetVersions (reference data)', service: 'assessments', target: anywhere, query: `{ outcomeIndicatorSetVersions(level: INSTITUTION) { version } }`, expected: everyone },
+  {
+    name: 'setOutcomeIndicatorSet (no indicators: refused once past the access check)',
+    service: 'assessments',
+    target: anywhere,
+    query: `mutation ($input: SetOutcomeIndicatorSetInput!) { setOutcomeIndicatorSet(input: $input) { version } }`,
+    variables: () => ({ input: { level: 'COMMUNITY', targetScore: 60, indicators: [] } }),
+    expected: adminOnly,
+  },
+  ...(
+    [
+      ['outcomeEvaluation', 'evaluationA1', 'evaluationB', 'outcomeEvaluations'],
+      ['followUpCheck', 'checkA1', 'checkB', 'followUpChecks'],
+    ] as const
+  ).flatMap(([one, inside, outside, list]): Operation[] => [
+    { name: `${one}(id)`, service: 'assessments', target: (w, s) => (s === 'in' ? w[inside] : w[outside]), query: `query ($id: ID!) { ${one}(id: $id) { id } }`, expected: readable() },
+    {
+      name: `${list} (list and totalCount)`,
+      service: 'assessments',
+      target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+      query: `query ($id: ID!) { ${list}(first: 5, filter: { organizationId: $id }) { totalCount edges { node { id } } } }`,
+      holds: (d) => (d[list] as { totalCount: number }).totalCount > 0,
+      expected: readable({}, 'hidden'),
+    },
+    {
+      name: `Organization.${list} (nested list)`,
+      service: 'assessments',
+      target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+      query: `query ($id: ID!) { organization(id: $id) { ${list} { id } } }`,
+      direct: entity('Organization', `${list} { id }`),
+      variables: (id) => ({ id }),
+      expected: readable(),
+    },
+  ]),
+  {
+    name: 'recordOutcomeEvaluation',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: RecordOutcomeEvaluationInput!) { recordOutcomeEvaluation(input: $input) { id } }`,
+    variables: (id) => ({ input: outcomeEvaluationInput(id) }),
+    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
+  },
+  {
+    name: 'recordFollowUpCheck',
+    service: 'assessments',
+    target: (w, s) => (s === 'in' ? w.organizationA1 : w.organizationB),
+    query: `mutation ($input: RecordFollowUpCheckInput!) { recordFollowUpCheck(input: $input) { id } }`,
+    variables: (id) => ({ input: followUpCheckInput(id) }),
+    expected: writableBy('PROGRAMME_MANAGER', 'SUPERVISOR', 'SOCIAL_WORKER'),
   },
   // cultivation-service
   {

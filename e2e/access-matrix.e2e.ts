@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { Role, Scope } from '@peiyu/contracts';
 import { graphql, type GraphQLResult } from '@peiyu/platform-testing';
-import { ENTITY_OWNERS, EXEMPT, OPERATIONS, ROLES, uniq, type MatrixRole, type Operation, type Service, type World } from './access-matrix-operations.js';
+import { ENTITY_OWNERS, EXEMPT, OPERATIONS, followUpCheckInput, outcomeEvaluationInput, ROLES, uniq, type MatrixRole, type Operation, type Service, type World } from './access-matrix-operations.js';
 import { eventually, GATEWAY_URL, signIn, type Caller } from './support.js';
 
 // The matrix itself, and what it runs against, is described in access-matrix-operations.ts.
@@ -152,9 +152,16 @@ describe('access matrix: every role, inside and outside its scopes', () => {
     ]);
     const escalating = (a: typeof gatewayA, b: typeof gatewayB) => ({ cultivationA: a.cultivationId, escalationA: a.escalationId, cultivationB: b.cultivationId, escalationB: b.escalationId });
     const subjectUser = (await createUser('SOCIAL_WORKER', [{ kind: 'INSTITUTION', id: institutionJ }])).id;
+    const outcome = async (organizationId: string) =>
+      (await mutate<{ recordOutcomeEvaluation: { id: string } }>(`mutation ($input: RecordOutcomeEvaluationInput!) { recordOutcomeEvaluation(input: $input) { id } }`, outcomeEvaluationInput(organizationId)))
+        .recordOutcomeEvaluation.id;
+    const check = async (organizationId: string) =>
+      (await mutate<{ recordFollowUpCheck: { id: string } }>(`mutation ($input: RecordFollowUpCheckInput!) { recordFollowUpCheck(input: $input) { id } }`, followUpCheckInput(organizationId))).recordFollowUpCheck
+        .id;
+    const [evaluationA1, evaluationB, checkA1, checkB] = await Promise.all([outcome(organizationA1), outcome(organizationB), check(organizationA1), check(organizationB)]);
     world = {
       districtA, streetA1, communityA1, streetA2, communityA2, districtB, streetB, communityB, institutionI, institutionJ, organizationA1, organizationA2, organizationB,
-      surveyA1, surveyB, cultivationA1, cultivationB, memberA1, memberB, contractA, contractB, subjectUser, socialWorker: '',
+      surveyA1, surveyB, cultivationA1, cultivationB, memberA1, memberB, contractA, contractB, evaluationA1, evaluationB, checkA1, checkB, subjectUser, socialWorker: '',
       escalating: { gateway: escalating(gatewayA, gatewayB), subgraph: escalating(subgraphA, subgraphB) },
     };
 

@@ -284,8 +284,39 @@ describe('cultivation process through the gateway', () => {
       input: { cultivationId: id, community: { score: 180, note: '好' }, organization: { score: 80, note: '好' }, institution: { score: 80, note: '好' } },
     });
     expect(badScore.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'community.score' });
+    // The outcome evaluation is recorded in assessments-service; the final evaluation takes its computed scores.
+    const all = (keys: string[], score: number) => keys.map((key) => ({ key, score }));
+    const { recordOutcomeEvaluation } = await supervisor.data<{ recordOutcomeEvaluation: { id: string; communityScore: number; levels: { level: string; metTarget: boolean }[] } }>(
+      `mutation ($input: RecordOutcomeEvaluationInput!) { recordOutcomeEvaluation(input: $input) { id communityScore levels { level metTarget } } }`,
+      {
+        input: {
+          organizationId,
+          evaluatedOn: '2026-02-01',
+          // Weights 3, 3, 2, 2 of 5 points each: (3 × 5 + 3 × 4 + 2 × 4 + 2 × 3) / 5 / 10 = 82.
+          communityScores: [
+            { key: 'resident_participation', score: 5 },
+            { key: 'needs_met', score: 4 },
+            { key: 'neighbourhood_cohesion', score: 4 },
+            { key: 'community_governance', score: 3 },
+          ],
+          organizationScores: all(['self_governance', 'member_stability', 'activity_regularity', 'resource_capacity', 'financial_transparency'], 4),
+          institutionScores: all(['cultivation_support', 'capacity_transfer', 'timeliness', 'process_records'], 2),
+          note: '居民参与活跃',
+        },
+      },
+    );
+    expect(recordOutcomeEvaluation.communityScore).toBe(82);
+    expect(recordOutcomeEvaluation.levels).toEqual([
+      { level: 'COMMUNITY', metTarget: true },
+      { level: 'ORGANIZATION', metTarget: true },
+      { level: 'INSTITUTION', metTarget: false },
+    ]);
+    const both = await supervisor.gql(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
+      input: { cultivationId: id, outcomeEvaluationId: recordOutcomeEvaluation.id, community: { score: 82, note: '好' } },
+    });
+    expect(both.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'outcomeEvaluationId' });
     await supervisor.data(`mutation ($input: RecordFinalEvaluationInput!) { recordFinalEvaluation(input: $input) { id } }`, {
-      input: { cultivationId: id, community: { score: 82, note: '居民参与活跃' }, organization: { score: 88, note: '骨干稳定' }, institution: { score: 85, note: '专业陪伴到位' } },
+      input: { cultivationId: id, outcomeEvaluationId: recordOutcomeEvaluation.id },
     });
     const evaluated = (await admin.data<W>(withdrawalQuery, { id })).cultivation.withdrawal!;
     expect(evaluated.phase).toBe('OBSERVING');

@@ -42,3 +42,36 @@ export async function findLatestAssessments(db: DataSource, organizationId: stri
   );
   return rows.map((r) => ({ assessmentId: r.id, kind: r.kind, score: Number(r.total), passScore: Number(r.pass_score), passed: r.passed, assessedOn: r.assessed_on }));
 }
+
+/** An outcome evaluation as the withdrawal's final evaluation takes it: each level's score. */
+export interface OutcomeEvaluationSummary {
+  evaluationId: string;
+  organizationId: string;
+  cultivationId: string;
+  levels: { level: 'COMMUNITY' | 'ORGANIZATION' | 'INSTITUTION'; score: number; metTarget: boolean }[];
+  note: string | null;
+}
+
+export async function findOutcomeEvaluation(db: DataSource, id: string): Promise<OutcomeEvaluationSummary | null> {
+  const [row]: { id: string; organization_id: string; cultivation_id: string; levels: { level: 'COMMUNITY' | 'ORGANIZATION' | 'INSTITUTION'; score: number; metTarget: boolean }[]; note: string | null }[] =
+    await db.query(`SELECT "id", "organization_id", "cultivation_id", "levels", "note" FROM "assessments"."outcome_evaluation" WHERE "id" = $1`, [id]);
+  return row ? { evaluationId: row.id, organizationId: row.organization_id, cultivationId: row.cultivation_id, levels: row.levels, note: row.note } : null;
+}
+
+/** A follow-up check as the withdrawal's follow-up takes it. */
+export interface FollowUpCheckSummary {
+  checkId: string;
+  organizationId: string;
+  cultivationId: string;
+  followUpIndex: number;
+  passed: boolean;
+  note: string | null;
+}
+
+export async function findFollowUpCheck(db: DataSource, id: string): Promise<FollowUpCheckSummary | null> {
+  const [row]: { id: string; organization_id: string; cultivation_id: string; follow_up_index: number; passed: boolean; note: string | null }[] = await db.query(
+    `SELECT "id", "organization_id", "cultivation_id", "follow_up_index", "passed", "note" FROM "assessments"."follow_up_check" WHERE "id" = $1`,
+    [id],
+  );
+  return row ? { checkId: row.id, organizationId: row.organization_id, cultivationId: row.cultivation_id, followUpIndex: row.follow_up_index, passed: row.passed, note: row.note } : null;
+}

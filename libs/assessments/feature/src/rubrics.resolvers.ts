@@ -9,7 +9,7 @@ import { RubricsService } from './rubrics.service.js';
 import { Assessment, OrganizationRef, RecordAssessmentInput, Rubric, SetRubricInput } from './rubrics.types.js';
 
 /** Who records assessments (ADMIN always may): the institution's supervisors and social workers, and programme managers. */
-const ASSESSORS = ['SUPERVISOR', 'SOCIAL_WORKER', 'PROGRAMME_MANAGER'] as const;
+export const ASSESSORS = ['SUPERVISOR', 'SOCIAL_WORKER', 'PROGRAMME_MANAGER'] as const;
 
 @Resolver(() => Rubric)
 export class RubricResolver {

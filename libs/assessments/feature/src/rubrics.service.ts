@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { defaultRubric, domainEvent, rubricProblem, scoreAssessment, type Identity, type OrganizationCategory, type RubricDocument, type RubricKind } from '@peiyu/contracts';
 import { ASSESSMENTS_SCHEMA, AssessmentEntity, RubricEntity } from '@peiyu/assessments-data-access';
-import { chinaCalendarDate, findOrganizationSummaries } from '@peiyu/organizations-data-access';
+import { findOrganizationSummaries } from '@peiyu/organizations-data-access';
 import { appendOutboxEvent } from '@peiyu/platform-database';
 import { DomainException } from '@peiyu/platform-nest';
 import { reachOf, requireEvidenceRecorder, requireReach, seesOrganization } from '@peiyu/platform-reach';
 import type { RecordAssessmentInput, Rubric, SetRubricInput } from './rubrics.types.js';
+import { requireRecordedDay } from './recorded-day.js';
+import { storeNextVersion } from './versions.js';
 
 const builtIn = (category: OrganizationCategory, kind: RubricKind): Rubric => ({ category, kind, version: 1, ...defaultRubric(category, kind), createdAt: null });
 const stored = (row: RubricEntity): Rubric => ({ category: row.category, kind: row.kind, version: row.version, ...row.document, createdAt: row.createdAt });
@@ -43,22 +45,19 @@ export class RubricsService {
     const problem = rubricProblem(document);
     if (problem) throw DomainException.badInput(problem.field, problem.message);
     const { version } = await this.current(input.category, input.kind);
-    try {
-      const row = await this.db.getRepository(RubricEntity).save({
-        id: randomUUID(),
-        category: input.category,
-        kind: input.kind,
-        version: version + 1,
-        document,
-        createdBy: caller.userId,
-      });
-      return stored(row);
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new DomainException('CONFLICT', 'Another version of this rubric was stored at the same time; read it again and retry.');
-      }
-      throw error;
-    }
+    const row = await storeNextVersion(
+      () =>
+        this.db.getRepository(RubricEntity).save({
+          id: randomUUID(),
+          category: input.category,
+          kind: input.kind,
+          version: version + 1,
+          document,
+          createdBy: caller.userId,
+        }),
+      'rubric',
+    );
+    return stored(row);
   }
 
   /**
@@ -71,8 +70,7 @@ export class RubricsService {
     if (!organization) throw DomainException.badInput('organizationId', `Organization ${input.organizationId} does not exist.`);
     requireReach(seesOrganization(await reachOf(this.db, caller), organization), 'Organization', organization.id);
     await requireEvidenceRecorder(this.db, caller, organization.id);
-    if (Number.isNaN(Date.parse(`${input.assessedOn}T00:00:00Z`))) throw DomainException.badInput('assessedOn', 'assessedOn must be a real calendar day.');
-    if (input.assessedOn > chinaCalendarDate()) throw DomainException.badInput('assessedOn', 'assessedOn must not be in the future.');
+    requireRecordedDay(input.assessedOn, 'assessedOn');
     const rubric = await this.current(organization.category, input.kind);
     const scored = scoreAssessment(rubric, input.scores);
     if ('field' in scored) throw DomainException.badInput(scored.field, scored.message);

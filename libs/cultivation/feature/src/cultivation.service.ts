@@ -19,6 +19,8 @@ import {
   type CultivationWorkflowInput,
   type DeadlinesChanged,
   type Identity,
+  type LevelEvaluation,
+  type OutcomeLevel,
   type ProcessEvent,
   type ProcessPolicy,
   type RoleCheckedCommand,
@@ -28,6 +30,7 @@ import {
   withdrawalWorkflowId,
 } from '@peiyu/contracts';
 import { findCommunityPlacements } from '@peiyu/communities-data-access';
+import { findFollowUpCheck, findOutcomeEvaluation } from '@peiyu/assessments-data-access';
 import {
   CULTIVATION_SCHEMA,
   CultivationEntity,
@@ -47,6 +50,24 @@ import { TEMPORAL_CLIENT } from './temporal-client.js';
 import { parsePolicyDocument } from './policy-document.js';
 import { snapshotAsOf, type CultivationSnapshot } from './as-of.js';
 import type { CultivationFilter, StartCultivationInput } from './cultivation.types.js';
+
+/** Where a final evaluation's levels come from: an outcome evaluation, or typed in. */
+interface FinalEvaluationSource {
+  cultivationId: string;
+  outcomeEvaluationId?: string | null;
+  community?: LevelEvaluation | null;
+  organization?: LevelEvaluation | null;
+  institution?: LevelEvaluation | null;
+}
+
+/** Where a follow-up's result comes from: a follow-up check, or typed in. */
+interface FollowUpSource {
+  cultivationId: string;
+  index: number;
+  followUpCheckId?: string | null;
+  passed?: boolean | null;
+  note?: string | null;
+}
 
 /** A stored policy version with who stored it and when (null for the built-in default). */
 export interface ProcessPolicyVersionRow {
@@ -318,12 +339,55 @@ export class CultivationService {
   }
 
   /** The same for the withdrawal child workflow; WRONG_STATUS when the cultivation is not in withdrawal. */
-  async withdrawalCommand(cultivationId: string, update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>, request: { actor: Actor } & Record<string, unknown>): Promise<CultivationEntity> {
+  async withdrawalCommand(
+    cultivationId: string,
+    update: Exclude<keyof typeof withdrawalMessages, 'state' | 'report'>,
+    request: { actor: Actor } & Record<string, unknown>,
+    /** More of the request, read once the caller may act (another service's record, say). */
+    details?: () => Promise<Record<string, unknown>>,
+  ): Promise<CultivationEntity> {
     refuseByRole(request.actor, update);
     const cultivation = await this.get(cultivationId, { scopes: request.actor.scopes ?? [] });
     if (cultivation.stage !== 'WITHDRAWAL') throw new DomainException('WRONG_STATUS', `The cultivation is in ${cultivation.stage}, not in withdrawal.`);
-    await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], request, cultivationId);
+    const full = details ? { ...request, ...(await details()) } : request;
+    await this.executeUpdate(withdrawalWorkflowId(cultivationId), withdrawalMessages[update], full, cultivationId);
     return this.get(cultivationId);
+  }
+
+  /**
+   * The three levels of a final evaluation: from the outcome evaluation named (its computed scores),
+   * else as typed. BAD_USER_INPUT naming the field when neither or both are given, or when the
+   * evaluation is unknown or concludes another cultivation.
+   */
+  async finalEvaluationLevels(input: FinalEvaluationSource): Promise<Record<'community' | 'organization' | 'institution', LevelEvaluation>> {
+    const typed = input.community && input.organization && input.institution;
+    if (!input.outcomeEvaluationId) {
+      if (!typed) throw DomainException.badInput('outcomeEvaluationId', 'Give outcomeEvaluationId, or all three of community, organization and institution.');
+      return { community: { ...input.community! }, organization: { ...input.organization! }, institution: { ...input.institution! } };
+    }
+    if (input.community || input.organization || input.institution) throw DomainException.badInput('outcomeEvaluationId', 'Give outcomeEvaluationId or the three levels, not both.');
+    const evaluation = await findOutcomeEvaluation(this.db, input.outcomeEvaluationId);
+    if (!evaluation) throw DomainException.badInput('outcomeEvaluationId', `Outcome evaluation ${input.outcomeEvaluationId} does not exist.`);
+    if (evaluation.cultivationId !== input.cultivationId) throw DomainException.badInput('outcomeEvaluationId', `Outcome evaluation ${evaluation.evaluationId} concludes another cultivation.`);
+    const level = (name: OutcomeLevel): LevelEvaluation => {
+      const outcome = evaluation.levels.find((l) => l.level === name)!;
+      return { score: outcome.score, note: `成效评估 ${evaluation.evaluationId}${outcome.metTarget ? '' : '（未达目标）'}${evaluation.note ? `: ${evaluation.note}` : ''}` };
+    };
+    return { community: level('COMMUNITY'), organization: level('ORGANIZATION'), institution: level('INSTITUTION') };
+  }
+
+  /** A follow-up's result: from the follow-up check named, else as typed (same rules as above). */
+  async followUpResult(input: FollowUpSource): Promise<{ passed: boolean; note: string }> {
+    if (!input.followUpCheckId) {
+      if (input.passed == null || !input.note) throw DomainException.badInput('followUpCheckId', 'Give followUpCheckId, or both passed and note.');
+      return { passed: input.passed, note: input.note };
+    }
+    if (input.passed != null || input.note) throw DomainException.badInput('followUpCheckId', 'Give followUpCheckId or passed and note, not both.');
+    const check = await findFollowUpCheck(this.db, input.followUpCheckId);
+    if (!check) throw DomainException.badInput('followUpCheckId', `Follow-up check ${input.followUpCheckId} does not exist.`);
+    if (check.cultivationId !== input.cultivationId) throw DomainException.badInput('followUpCheckId', `Follow-up check ${check.checkId} belongs to another cultivation.`);
+    if (check.followUpIndex !== input.index) throw DomainException.badInput('followUpCheckId', `Follow-up check ${check.checkId} is for follow-up ${check.followUpIndex}, not ${input.index}.`);
+    return { passed: check.passed, note: `回访记录 ${check.checkId}${check.note ? `: ${check.note}` : ''}` };
   }
 
   withdrawalOf(cultivationIds: readonly string[]): Promise<WithdrawalEntity[]> {

@@ -37,18 +37,19 @@ export class WithdrawalResolver {
     return this.service.withdrawalCommand(input.cultivationId, 'confirmHandover', { actor: actorOf(caller), item: input.item, takenOverBy: input.takenOverBy });
   }
 
-  @Mutation(() => Cultivation, { description: 'Records the final evaluation (supervisors), once observing with every right handed over; schedules the follow-ups.' })
-  recordFinalEvaluation(@Args('input') input: RecordFinalEvaluationInput, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
-    return this.service.withdrawalCommand(input.cultivationId, 'recordFinalEvaluation', {
-      actor: actorOf(caller),
-      community: { ...input.community },
-      organization: { ...input.organization },
-      institution: { ...input.institution },
-    });
+  @Mutation(() => Cultivation, {
+    description:
+      'Records the final evaluation (supervisors), once observing with every right handed over; schedules the follow-ups. Give outcomeEvaluationId (its computed scores are taken) or the three levels; BAD_USER_INPUT naming outcomeEvaluationId when it is unknown or of another cultivation.',
+  })
+  async recordFinalEvaluation(@Args('input') input: RecordFinalEvaluationInput, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
+    return this.service.withdrawalCommand(input.cultivationId, 'recordFinalEvaluation', { actor: actorOf(caller) }, () => this.service.finalEvaluationLevels(input));
   }
 
-  @Mutation(() => Cultivation, { description: 'Records a due follow-up: passed, or failed (support re-engages). All passed: the cultivation completes and the organization is independent.' })
-  recordFollowUp(@Args('input') input: RecordFollowUpInput, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
-    return this.service.withdrawalCommand(input.cultivationId, 'recordFollowUp', { actor: actorOf(caller), index: input.index, passed: input.passed, note: input.note });
+  @Mutation(() => Cultivation, {
+    description:
+      'Records a due follow-up: passed, or failed (support re-engages). All passed: the cultivation completes and the organization is independent. Give followUpCheckId (its result and note are taken) or passed and note; BAD_USER_INPUT naming followUpCheckId when it is unknown, of another cultivation or of another follow-up.',
+  })
+  async recordFollowUp(@Args('input') input: RecordFollowUpInput, @CurrentIdentity() caller: Identity): Promise<Cultivation> {
+    return this.service.withdrawalCommand(input.cultivationId, 'recordFollowUp', { actor: actorOf(caller), index: input.index }, () => this.service.followUpResult(input));
   }
 }

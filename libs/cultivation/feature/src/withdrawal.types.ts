@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FOLLOW_UP_RESULTS, HANDOVER_ITEMS, WITHDRAWAL_PHASES, type FollowUpResult, type HandoverItem, type WithdrawalPhase } from '@peiyu/contracts';
 import { RoleEnum, graphqlEnum } from '@peiyu/platform-nest';
 import type { Role } from '@peiyu/contracts';
@@ -86,18 +86,25 @@ export class LevelEvaluationInput {
   @Field() @IsNotEmpty({ message: 'note must not be empty' }) @MaxLength(4000) note: string;
 }
 
-@InputType({ description: 'The final evaluation at the three levels; then follow-ups are scheduled.' })
+@InputType({
+  description:
+    "The final evaluation at the three levels; then follow-ups are scheduled. Either the id of the organization's outcome evaluation (assessments-service's recordOutcomeEvaluation), whose computed level scores are taken, or the three levels typed in.",
+})
 export class RecordFinalEvaluationInput {
   @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
-  @Field(() => LevelEvaluationInput) @ValidateNested() @Type(() => LevelEvaluationInput) community: LevelEvaluationInput;
-  @Field(() => LevelEvaluationInput) @ValidateNested() @Type(() => LevelEvaluationInput) organization: LevelEvaluationInput;
-  @Field(() => LevelEvaluationInput) @ValidateNested() @Type(() => LevelEvaluationInput) institution: LevelEvaluationInput;
+  @Field(() => ID, { nullable: true, description: "An outcome evaluation of this cultivation: its community, organization and institution scores are taken." })
+  @IsOptional() @IsUUID('all', { message: 'outcomeEvaluationId must be a UUID' }) outcomeEvaluationId?: string | null;
+  @Field(() => LevelEvaluationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LevelEvaluationInput) community?: LevelEvaluationInput | null;
+  @Field(() => LevelEvaluationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LevelEvaluationInput) organization?: LevelEvaluationInput | null;
+  @Field(() => LevelEvaluationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LevelEvaluationInput) institution?: LevelEvaluationInput | null;
 }
 
-@InputType({ description: 'The result of a due follow-up.' })
+@InputType({ description: 'The result of a due follow-up: from a follow-up check, or typed in.' })
 export class RecordFollowUpInput {
   @Field(() => ID) @IsUUID('all', { message: 'cultivationId must be a UUID' }) cultivationId: string;
   @Field(() => Int) @IsInt() @Min(0) index: number;
-  @Field() @IsBoolean() passed: boolean;
-  @Field() @IsNotEmpty({ message: 'note must not be empty' }) @MaxLength(4000) note: string;
+  @Field(() => ID, { nullable: true, description: "A follow-up check of this cultivation for this follow-up (assessments-service's recordFollowUpCheck): whether it passed, and its note, are taken." })
+  @IsOptional() @IsUUID('all', { message: 'followUpCheckId must be a UUID' }) followUpCheckId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Typed in when no followUpCheckId is given.' }) @IsOptional() @IsBoolean() passed?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Typed in when no followUpCheckId is given.' }) @IsOptional() @IsNotEmpty({ message: 'note must not be empty' }) @MaxLength(4000) note?: string | null;
 }

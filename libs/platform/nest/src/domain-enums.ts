@@ -6,6 +6,7 @@ import {
   ESCALATION_TYPES,
   ORGANIZATION_CATEGORIES,
   ORGANIZATION_STATUSES,
+  OUTCOME_LEVELS,
   ROLES,
   RUBRIC_KINDS,
   STAGES,
@@ -65,4 +66,10 @@ export const CriterionKindEnum = graphqlEnum(CRITERION_KINDS, 'CriterionKind', '
 export const RubricKindEnum = graphqlEnum(RUBRIC_KINDS, 'RubricKind', 'What an assessment measures.', {
   CAPACITY: '能力评估: capacity building during growth (leaders, members, planning, rules, resources).',
   MATURITY: '成熟度评估: the category standard during maturity (governance, finances, sustainability, recognition).',
+});
+
+export const OutcomeLevelEnum = graphqlEnum(OUTCOME_LEVELS, 'OutcomeLevel', 'A level an outcome evaluation judges.', {
+  COMMUNITY: '社区层面: the residents and their needs.',
+  ORGANIZATION: '组织层面: the organization running itself.',
+  INSTITUTION: '机构层面: the institution that cultivated it.',
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import pg from 'pg';
-import { insertPlaces, requireDatabaseUrl, uniqueSuffix, type TestPlaces } from '@peiyu/platform-testing';
+import { insertCultivatedOrganization, insertPlaces, requireDatabaseUrl, uniqueSuffix, type TestPlaces } from '@peiyu/platform-testing';
 import { resolveReach, seesInstitution, seesOrganization, type Reach } from './reach.js';
 
 /**
@@ -17,8 +17,8 @@ describe('resolveReach', () => {
   const communityA2 = randomUUID();
   const institution = randomUUID();
   const otherInstitution = randomUUID();
-  const organizationInB = randomUUID();
-  const otherOrganizationInB = randomUUID();
+  let organizationInB: string;
+  let otherOrganizationInB: string;
   const today = '2026-06-01';
 
   const ids = (set: ReadonlySet<string>) => [...set].sort();
@@ -39,21 +39,8 @@ describe('resolveReach', () => {
        VALUES ($1, $2, $3, ARRAY[$4]::uuid[], $5, '2026-01-01', '2026-12-31', 1), ($6, $2, $7, '{}', $8, '2025-01-01', '2025-12-31', 1)`,
       [randomUUID(), institution, a.districtId, streetA2, `C-${uniqueSuffix()}`, randomUUID(), b.districtId, `C-${uniqueSuffix()}`],
     );
-    for (const [organization, owner] of [
-      [organizationInB, institution],
-      [otherOrganizationInB, otherInstitution],
-    ]) {
-      await db.query(`INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, $2, $3, 'MEDIATION', 'FORMING', 1)`, [
-        organization,
-        `范围组织${uniqueSuffix()}`,
-        b.communityId,
-      ]);
-      await db.query(
-        `INSERT INTO cultivation.cultivation (id, workflow_id, organization_id, institution_id, community_id, street_id, district_id, category, stage, status, stage_deadline, started_at, stage_started_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'MEDIATION', 'FORMATION', 'ACTIVE', now(), now(), now(), 1)`,
-        [randomUUID(), `cultivation-${randomUUID()}`, organization, owner, b.communityId, b.streetId, b.districtId],
-      );
-    }
+    ({ organizationId: organizationInB } = await insertCultivatedOrganization(db, b, { institutionId: institution }));
+    ({ organizationId: otherOrganizationInB } = await insertCultivatedOrganization(db, b, { institutionId: otherInstitution }));
   });
   afterAll(async () => {
     await db.destroy();

@@ -110,10 +110,13 @@ export function whereIdIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>,
   return query.andWhere(`${column} = ANY(:${param})`, { [param]: [...ids] });
 }
 
-/** Keeps the organizations the caller reaches: in a covered community, or cultivated by their institution. */
-export function whereOrganizationReached<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reach: Reach, alias: string): SelectQueryBuilder<T> {
+/**
+ * Keeps the organizations the caller reaches (in a covered community, or cultivated by their
+ * institution), or the rows of them: `organizationColumn` names the row's organization, `community_id` its community.
+ */
+export function whereOrganizationReached<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reach: Reach, alias: string, organizationColumn = 'id'): SelectQueryBuilder<T> {
   if (reach.all) return query;
-  return query.andWhere(`(${alias}."community_id" = ANY(:reachCommunities) OR ${alias}."id" = ANY(:reachOrganizations))`, {
+  return query.andWhere(`(${alias}."community_id" = ANY(:reachCommunities) OR ${alias}."${organizationColumn}" = ANY(:reachOrganizations))`, {
     reachCommunities: [...reach.coveredCommunityIds],
     reachOrganizations: [...reach.cultivatedOrganizationIds],
   });

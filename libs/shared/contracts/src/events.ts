@@ -5,6 +5,7 @@
  */
 import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, Stage } from './domain.js';
 import type { RubricKind } from './rubrics.js';
+import type { OutcomeLevel } from './outcomes.js';
 
 export interface EventPayloads {
   'cultivation.started': {
@@ -123,6 +124,30 @@ export interface EventPayloads {
     /** ISO 8601 instant it was recorded. */
     at: string;
   };
+  /** An outcome evaluation was recorded: each level's computed score and whether it met its target; no evaluator or note. */
+  'assessment.outcome-evaluated': {
+    evaluationId: string;
+    organizationId: string;
+    cultivationId: string;
+    levels: { level: OutcomeLevel; score: number; targetScore: number; metTarget: boolean }[];
+    /** 'YYYY-MM-DD', the day evaluated. */
+    evaluatedOn: string;
+    /** ISO 8601 instant it was recorded. */
+    at: string;
+  };
+  /** A follow-up check after withdrawal was recorded: which follow-up, and whether it passed. */
+  'assessment.follow-up-checked': {
+    checkId: string;
+    organizationId: string;
+    cultivationId: string;
+    /** 0-based: the first follow-up is 0. */
+    followUpIndex: number;
+    passed: boolean;
+    /** 'YYYY-MM-DD', the day checked. */
+    checkedOn: string;
+    /** ISO 8601 instant it was recorded. */
+    at: string;
+  };
   'assessment.survey-response-recorded': {
     surveyId: string;
     responseId: string;
@@ -151,6 +176,8 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'organization.updated': 1,
   'assessment.survey-response-recorded': 1,
   'assessment.recorded': 1,
+  'assessment.outcome-evaluated': 1,
+  'assessment.follow-up-checked': 1,
 };
 
 export interface DomainEvent<T extends EventType = EventType> {

@@ -7,3 +7,4 @@ export * from './withdrawal.js';
 export * from './scopes.js';
 export * from './rubrics.js';
 export * from './command-roles.js';
+export * from './outcomes.js';

@@ -413,20 +413,26 @@ export type RecordFilingInput = {
   organizationId: string | number;
 };
 
-/** The final evaluation at the three levels; then follow-ups are scheduled. */
+/** The final evaluation at the three levels; then follow-ups are scheduled. Either the id of the organization's outcome evaluation (assessments-service's recordOutcomeEvaluation), whose computed level scores are taken, or the three levels typed in. */
 export type RecordFinalEvaluationInput = {
-  community: LevelEvaluationInput;
+  community?: LevelEvaluationInput | null | undefined;
   cultivationId: string | number;
-  institution: LevelEvaluationInput;
-  organization: LevelEvaluationInput;
+  institution?: LevelEvaluationInput | null | undefined;
+  organization?: LevelEvaluationInput | null | undefined;
+  /** An outcome evaluation of this cultivation: its community, organization and institution scores are taken. */
+  outcomeEvaluationId?: string | number | null | undefined;
 };
 
-/** The result of a due follow-up. */
+/** The result of a due follow-up: from a follow-up check, or typed in. */
 export type RecordFollowUpInput = {
   cultivationId: string | number;
+  /** A follow-up check of this cultivation for this follow-up (assessments-service's recordFollowUpCheck): whether it passed, and its note, are taken. */
+  followUpCheckId?: string | number | null | undefined;
   index: number;
-  note: string;
-  passed: boolean;
+  /** Typed in when no followUpCheckId is given. */
+  note?: string | null | undefined;
+  /** Typed in when no followUpCheckId is given. */
+  passed?: boolean | null | undefined;
 };
 
 /** A new service contract between a district and an institution. */
