@@ -824,6 +824,7 @@ export const OPERATIONS: Operation[] = [
       ['followUpIndicator', 'IndicatorInput', false],
       ['withdrawalOutcomeIndicator', 'IndicatorInput', false],
       ['scoreIndicator', 'ScoreIndicatorInput', false],
+      ['outcomeIndicator', 'IndicatorInput', false],
     ] as const
   ).map(
     ([field, inputType, hasData]): Operation => ({

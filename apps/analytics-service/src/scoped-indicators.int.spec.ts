@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Role, Scope } from '@peiyu/contracts';
 import { dataOf, graphql, tokenFor, type GraphQLResult, type TestApp } from '@peiyu/platform-testing';
@@ -98,19 +97,7 @@ describe('analytics-service: street cut, scopes and the newer indicators', () =>
     emit('cultivation', 'cultivation.follow-up-recorded', { cultivationId: id, index, monthsAfter, result, at });
   const evidence = (id: string, kind: string, at: string) => emit('organizations', 'organization.evidence-changed', { organizationId: organization[id], evidence: kind, at });
 
-  /** Waits (at most 10 s) until both projections have passed every event written so far. */
-  async function projected(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (const source of ['cultivation', 'organizations']) {
-      const [{ max }] = (await db.query(`SELECT COALESCE(max("id"), 0)::text AS "max" FROM "${source}"."outbox"`)).rows as { max: string }[];
-      for (;;) {
-        const { rows } = await db.query(`SELECT "last_id"::text AS "last" FROM "analytics"."projection_position" WHERE "source" = $1`, [source]);
-        if (BigInt((rows[0]?.last as string | undefined) ?? '0') >= BigInt(max)) break;
-        if (Date.now() > deadline) throw new Error(`The ${source} projection did not reach outbox id ${max} within 10 s`);
-        await sleep(100);
-      }
-    }
-  }
+  const projected = () => fixture.projected(['cultivation', 'organizations']);
 
   function ask(kind: Kind, input: object, token: string | undefined): Promise<GraphQLResult<{ t: Table }>> {
     const [field, inputType, fields] = QUERIES[kind];

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Scope } from '@peiyu/contracts';
 import { dataOf, graphql, tokenFor, type GraphQLResult, type TestApp } from '@peiyu/platform-testing';
@@ -91,19 +90,7 @@ describe('analytics-service: assessment score indicator', () => {
   }
   const assess = (...args: Parameters<typeof assessmentEvent>) => emit('assessments', 'assessment.recorded', assessmentEvent(...args));
 
-  /** Waits (at most 10 s) until the cultivation and assessments projections have passed every event written so far. */
-  async function projected(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (const source of ['cultivation', 'assessments']) {
-      const [{ max }] = (await db.query(`SELECT COALESCE(max("id"), 0)::text AS "max" FROM "${source}"."outbox"`)).rows as { max: string }[];
-      for (;;) {
-        const { rows } = await db.query(`SELECT "last_id"::text AS "last" FROM "analytics"."projection_position" WHERE "source" = $1`, [source]);
-        if (BigInt((rows[0]?.last as string | undefined) ?? '0') >= BigInt(max)) break;
-        if (Date.now() > deadline) throw new Error(`The ${source} projection did not reach outbox id ${max} within 10 s`);
-        await sleep(100);
-      }
-    }
-  }
+  const projected = () => fixture.projected(['cultivation', 'assessments']);
 
   function ask(input: object, token: string | undefined): Promise<GraphQLResult<{ t: Table }>> {
     return graphql<{ t: Table }>(service.url, `query ($input: ScoreIndicatorInput!) { t: scoreIndicator(input: $input) { rows { ${FIELDS} } csv } }`, { input }, token);

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, RubricKind, Stage } from '@peiyu/contracts';
+import type { CultivationStatus, EscalationType, OrganizationCategory, OrganizationStatus, OutcomeLevel, RubricKind, Stage } from '@peiyu/contracts';
 
 export const ANALYTICS_SCHEMA = 'analytics';
 
@@ -177,5 +177,25 @@ export class AssessmentFactEntity {
   /** The day assessed, a local date. */
   @Column('date', { name: 'assessed_on' }) assessedOn: string;
   /** When assessments-service recorded it. */
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
+}
+
+/**
+ * One level of an outcome evaluation (`assessment.outcome-evaluated` in assessments-service's outbox),
+ * once per evaluation and level. It names its cultivation, whose placement groups, filters and scopes it.
+ */
+@Entity({ schema: ANALYTICS_SCHEMA, name: 'outcome_fact' })
+export class OutcomeFactEntity {
+  @PrimaryColumn('uuid', { name: 'evaluation_id' }) evaluationId: string;
+  @PrimaryColumn('text') level: OutcomeLevel;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Index()
+  @Column('uuid', { name: 'cultivation_id' }) cultivationId: string;
+  /** The level score, 0..100 (NUMERIC: TypeORM reads it as a string). */
+  @Column('numeric') score: string;
+  /** Whether it met the target of the indicator set it was scored against. */
+  @Column('boolean', { name: 'met_target' }) metTarget: boolean;
+  @Index()
+  @Column('date', { name: 'evaluated_on' }) evaluatedOn: string;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
 }

@@ -6,6 +6,7 @@ import {
   EscalationFactEntity,
   FollowUpFactEntity,
   OrganizationFactEntity,
+  OutcomeFactEntity,
   PauseIntervalEntity,
   ProjectionPositionEntity,
   StagePeriodEntity,
@@ -15,6 +16,7 @@ import { AnalyticsIndicatorFacts1764300000600 } from './migrations/1764300000600
 import { AnalyticsScopesDeadlinesOutcomes1764300000700 } from './migrations/1764300000700-analytics-scopes-deadlines-outcomes.js';
 import { AnalyticsAssessmentFacts1764800000100 } from './migrations/1764800000100-analytics-assessment-facts.js';
 import { AnalyticsStayExitFigures1765000000100 } from './migrations/1765000000100-analytics-stay-exit-figures.js';
+import { AnalyticsOutcomeFacts1765000000500 } from './migrations/1765000000500-analytics-outcome-facts.js';
 
 export * from './entities.js';
 
@@ -31,6 +33,7 @@ export const analyticsOwnership = {
     FollowUpFactEntity,
     OrganizationFactEntity,
     AssessmentFactEntity,
+    OutcomeFactEntity,
   ],
-  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600, AnalyticsScopesDeadlinesOutcomes1764300000700, AnalyticsAssessmentFacts1764800000100, AnalyticsStayExitFigures1765000000100],
+  migrations: [AnalyticsCultivationFacts1764300000500, AnalyticsIndicatorFacts1764300000600, AnalyticsScopesDeadlinesOutcomes1764300000700, AnalyticsAssessmentFacts1764800000100, AnalyticsStayExitFigures1765000000100, AnalyticsOutcomeFacts1765000000500],
 };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { STAGES } from '@peiyu/contracts';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
-import type { AssessmentFactEvent } from './assessment-events.js';
+import type { AssessmentFactEvent, OutcomeFactEvent } from './assessment-events.js';
 import type { CultivationFactEvent } from './cultivation-events.js';
 import type { OrganizationFactEvent } from './organization-events.js';
 import { stayExitFiguresSql } from './overdue-sql.js';
@@ -191,4 +191,19 @@ export async function applyAssessmentEvent(manager: EntityManager, fact: Assessm
     [fact.assessmentId, fact.organizationId, fact.kind, fact.score, fact.passScore, fact.passed, fact.assessedOn, fact.at],
   );
   return inserted.length === 0 ? 'the assessment was recorded before' : null;
+}
+
+/**
+ * Records one outcome evaluation in `outcome_fact`, a row per level, inside the projector's
+ * transaction; recorded once and never changed, so a replay changes nothing.
+ */
+export async function applyOutcomeEvent(manager: EntityManager, fact: OutcomeFactEvent): Promise<string | null> {
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO "analytics"."outcome_fact" ("evaluation_id", "level", "organization_id", "cultivation_id", "score", "met_target", "evaluated_on", "recorded_at")
+     SELECT $1, l."level", $2, $3, l."score", l."met_target", $4, $5
+     FROM jsonb_to_recordset($6::jsonb) AS l("level" text, "score" numeric, "met_target" boolean)
+     ON CONFLICT ("evaluation_id", "level") DO NOTHING RETURNING "evaluation_id"`,
+    [fact.evaluationId, fact.organizationId, fact.cultivationId, fact.evaluatedOn, fact.at, JSON.stringify(fact.levels.map((l) => ({ level: l.level, score: l.score, met_target: l.metTarget })))],
+  );
+  return inserted.length === 0 ? 'the outcome evaluation was recorded before' : null;
 }

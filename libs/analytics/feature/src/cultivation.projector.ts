@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyAssessmentEvent, applyFactEvent, applyOrganizationEvent } from './apply-fact-event.js';
-import { parseAssessmentEvent, type AssessmentFactEvent } from './assessment-events.js';
+import { applyAssessmentEvent, applyFactEvent, applyOrganizationEvent, applyOutcomeEvent } from './apply-fact-event.js';
+import { parseAssessmentsOutboxEvent, type AssessmentsOutboxFact } from './assessment-events.js';
 import { parseCultivationEvent, type CultivationFactEvent } from './cultivation-events.js';
 import { parseOrganizationEvent, type OrganizationFactEvent } from './organization-events.js';
 
@@ -263,9 +263,9 @@ export class OrganizationProjector extends OutboxProjector<OrganizationFactEvent
   }
 }
 
-/** Feeds assessment_fact (capacity and maturity scores) from `"assessments"."outbox"`. */
+/** Feeds assessment_fact (capacity and maturity scores) and outcome_fact (outcome evaluations) from `"assessments"."outbox"`. */
 @Injectable()
-export class AssessmentProjector extends OutboxProjector<AssessmentFactEvent> {
+export class AssessmentProjector extends OutboxProjector<AssessmentsOutboxFact> {
   protected readonly source = ASSESSMENTS_SOURCE;
   protected readonly owner = 'assessments-service';
   protected readonly logger = new Logger('AssessmentProjector');
@@ -274,11 +274,11 @@ export class AssessmentProjector extends OutboxProjector<AssessmentFactEvent> {
     super(db);
   }
 
-  protected parse(row: OutboxRow): ParsedRow<AssessmentFactEvent> {
-    return parseAssessmentEvent(row.type, row.version, row.payload);
+  protected parse(row: OutboxRow): ParsedRow<AssessmentsOutboxFact> {
+    return parseAssessmentsOutboxEvent(row.type, row.version, row.payload);
   }
 
-  protected project(manager: EntityManager, value: AssessmentFactEvent): Promise<string | null> {
-    return applyAssessmentEvent(manager, value);
+  protected project(manager: EntityManager, value: AssessmentsOutboxFact): Promise<string | null> {
+    return value.fact === 'outcome' ? applyOutcomeEvent(manager, value.event) : applyAssessmentEvent(manager, value.event);
   }
 }

@@ -11,6 +11,7 @@ import {
   IndicatorInput,
   OverdueTable,
   ScoreIndicatorInput,
+  OutcomeTable,
   ScoreTable,
   StageFunnelTable,
   TimeInStageTable,
@@ -127,5 +128,16 @@ export class IndicatorResolver {
   })
   scoreIndicator(@Args('input', { type: () => ScoreIndicatorInput }) input: ScoreIndicatorInput, @CurrentIdentity() caller: Identity): Promise<ScoreTable> {
     return this.indicators.scores(input, caller.scopes);
+  }
+
+  @Query(() => OutcomeTable, {
+    description:
+      'The three outcome levels: for each group, period and level (community, organization, institution), the cultivations whose ' +
+      'outcome evaluation (assessment.outcome-evaluated, recorded by assessments-service) falls in the period by its day evaluated, each ' +
+      "by its latest evaluation there; how many, their mean and median level score, and the share that met the level's target. " +
+      COMMON,
+  })
+  outcomeIndicator(@Args('input', { type: () => IndicatorInput }) input: IndicatorInput, @CurrentIdentity() caller: Identity): Promise<OutcomeTable> {
+    return this.indicators.outcomes(input, caller.scopes);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_PROCESS_POLICY, ESCALATION_TYPES, RUBRIC_KINDS, STAGES, type EscalationType, type RubricKind, type Scope, type Stage } from '@peiyu/contracts';
+import { DEFAULT_PROCESS_POLICY, ESCALATION_TYPES, OUTCOME_LEVELS, RUBRIC_KINDS, STAGES, type EscalationType, type OutcomeLevel, type RubricKind, type Scope, type Stage } from '@peiyu/contracts';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import { DomainException } from '@peiyu/platform-nest';
 import { toCsv, type CsvValue } from './csv.js';
@@ -20,6 +20,8 @@ import type {
   IndicatorGroupBy,
   IndicatorInput,
   IndicatorTable,
+  OutcomeRow,
+  OutcomeTable,
   OverdueRow,
   OverdueTable,
   ScoreIndicatorInput,
@@ -473,6 +475,53 @@ export class IndicatorService {
       }
     }
     return this.table(plan, rows, ['monthsAfter', 'passed', 'failed', 'missed', 'passRate']);
+  }
+
+  /**
+   * The outcome evaluations of the cultivations kept, by the day evaluated: per level, each
+   * cultivation's latest evaluation in the period (a re-engaged cultivation is evaluated again).
+   */
+  async outcomes(input: IndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<OutcomeTable> {
+    const plan = this.plan(input, scopes, now);
+    const raw = await this.read(async (m) => {
+      await this.checkSize(m, plan, OUTCOME_LEVELS.length, 'levels');
+      return (await m.query(
+        `WITH "evaluated" AS (
+           SELECT ${plan.groupSql} AS "group", ${periodKeyOfDateSql(plan.bucket, 'f."evaluated_on"')} AS "period", f.*
+           FROM "analytics"."outcome_fact" f JOIN "analytics"."cultivation_fact" c ON c."cultivation_id" = f."cultivation_id"
+           WHERE ${FILTER_SQL} AND f."evaluated_on" BETWEEN $5::date AND $6::date
+         ),
+         "latest" AS (
+           SELECT DISTINCT ON (e."cultivation_id", e."level", e."period") e.* FROM "evaluated" e
+           ORDER BY e."cultivation_id", e."level", e."period", e."evaluated_on" DESC, e."recorded_at" DESC, e."evaluation_id" DESC
+         )
+         SELECT "group", "period", "level", count(*)::int AS "evaluated",
+           round(avg("score"), 2)::float8 AS "meanScore",
+           (round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ("score" * 100)::float8))::numeric) / 100)::float8 AS "medianScore",
+           count(*) FILTER (WHERE "met_target")::int AS "metTarget"
+         FROM "latest" GROUP BY 1, 2, 3`,
+        plan.params,
+      )) as { group: string | null; period: string; level: OutcomeLevel; evaluated: number; meanScore: number; medianScore: number; metTarget: number }[];
+    });
+    const cells = new Map(raw.map((r) => [cellKey(r.group, r.period, r.level), r]));
+    const rows: OutcomeRow[] = [];
+    for (const { group, period } of this.grid(plan, raw)) {
+      for (const level of OUTCOME_LEVELS) {
+        const cell = cells.get(cellKey(group, period.key, level));
+        const evaluated = cell?.evaluated ?? 0;
+        const metTarget = cell?.metTarget ?? 0;
+        rows.push({
+          ...this.rowHeading(group, period),
+          level,
+          evaluated,
+          meanScore: cell?.meanScore ?? null,
+          medianScore: cell?.medianScore ?? null,
+          metTarget,
+          metTargetRate: evaluated > 0 ? round(metTarget / evaluated, 4) : null,
+        });
+      }
+    }
+    return this.table(plan, rows, ['level', 'evaluated', 'meanScore', 'medianScore', 'metTarget', 'metTargetRate']);
   }
 
   async scores(input: ScoreIndicatorInput, scopes: readonly Scope[], now = new Date()): Promise<ScoreTable> {

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, ValidateBy, ValidateNested } from 'class-validator';
-import { ORGANIZATION_CATEGORIES, RUBRIC_KINDS, type EscalationType, type OrganizationCategory, type RubricKind, type Stage } from '@peiyu/contracts';
-import { EscalationTypeEnum, OrganizationCategoryEnum, RubricKindEnum, StageEnum, graphqlEnum } from '@peiyu/platform-nest';
+import { ORGANIZATION_CATEGORIES, RUBRIC_KINDS, type EscalationType, type OrganizationCategory, type OutcomeLevel, type RubricKind, type Stage } from '@peiyu/contracts';
+import { EscalationTypeEnum, OrganizationCategoryEnum, OutcomeLevelEnum, RubricKindEnum, StageEnum, graphqlEnum } from '@peiyu/platform-nest';
 import { REPORTING_TIME_ZONE } from '@peiyu/analytics-data-access';
 import { PERIOD_BUCKETS, RELATIVE_PERIODS, isLocalDate, type PeriodBucket, type RelativePeriod } from './indicator-periods.js';
 
@@ -467,4 +467,32 @@ export class ScoreRow extends IndicatorRow {
 @ObjectType('ScoreTable', { description: 'Capacity and maturity assessment scores: a row per group, period and kind.' })
 export class ScoreTable extends IndicatorTable {
   @Field(() => [ScoreRow], { description: 'Ordered by group, period, then kind (CAPACITY, MATURITY).' }) rows: ScoreRow[];
+}
+
+@ObjectType('OutcomeRow', {
+  description:
+    'The outcome evaluations (assessment.outcome-evaluated in the assessments outbox) at one level whose day evaluated (evaluatedOn, a ' +
+    `calendar date of ${REPORTING_TIME_ZONE}) falls in one period, of the cultivations of one group. An evaluation names its cultivation, ` +
+    'whose district, street, community, institution, category and cohort group, filter and scope it; each cultivation counts once per ' +
+    'level and period, by its latest evaluation in the period (a cultivation re-engaged after a failed follow-up is evaluated again).',
+})
+export class OutcomeRow extends IndicatorRow {
+  @Field(() => OutcomeLevelEnum, { description: 'The level the row counts.' }) level: OutcomeLevel;
+  @Field(() => Int, { description: 'Cultivations evaluated at this level in the period.' }) evaluated: number;
+  @Field(() => Float, { nullable: true, description: 'The arithmetic mean of their level scores (0..100), rounded to 0.01; null when none was evaluated.' })
+  meanScore: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The median of their level scores, the continuous one (PostgreSQL percentile_cont(0.5)), rounded to 0.01; null when none was evaluated.',
+  })
+  medianScore: number | null;
+  @Field(() => Int, { description: "Of those evaluated, the ones whose level score met the target of the indicator set it was scored against (the event's metTarget)." })
+  metTarget: number;
+  @Field(() => Float, { nullable: true, description: 'The share meeting the target: metTarget / evaluated, rounded to 0.0001; null when none was evaluated.' })
+  metTargetRate: number | null;
+}
+
+@ObjectType('OutcomeTable', { description: 'Outcome evaluations at the community, organization and institution levels: a row per group, period and level.' })
+export class OutcomeTable extends IndicatorTable {
+  @Field(() => [OutcomeRow], { description: 'Ordered by group, period, then level (COMMUNITY, ORGANIZATION, INSTITUTION).' }) rows: OutcomeRow[];
 }
