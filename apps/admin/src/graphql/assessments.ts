@@ -5,6 +5,14 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   OrganizationAssessmentsQuery,
   OrganizationAssessmentsQueryVariables,
+  OrganizationOutcomesQuery,
+  OrganizationOutcomesQueryVariables,
+  OutcomeIndicatorSetsQuery,
+  OutcomeIndicatorSetsQueryVariables,
+  RecordFollowUpCheckMutation,
+  RecordFollowUpCheckMutationVariables,
+  RecordOutcomeEvaluationMutation,
+  RecordOutcomeEvaluationMutationVariables,
   RecordAssessmentMutation,
   RecordAssessmentMutationVariables,
   RubricInForceQuery,
@@ -19,6 +27,9 @@ export type { RubricKind } from './generated/graphql';
 
 export type AssessmentRow = OrganizationAssessmentsQuery['assessments'][number];
 export type RubricFields = RubricInForceQuery['rubric'];
+export type OutcomeEvaluationRow = OrganizationOutcomesQuery['outcomeEvaluations']['edges'][number]['node'];
+export type FollowUpCheckRow = OrganizationOutcomesQuery['followUpChecks']['edges'][number]['node'];
+export type IndicatorSetFields = OutcomeIndicatorSetsQuery['community'];
 
 const RUBRIC_FIELDS = gql`
   fragment RubricFields on Rubric {
@@ -98,4 +109,96 @@ export const SET_RUBRIC: TypedDocumentNode<SetRubricMutation, SetRubricMutationV
     }
   }
   ${RUBRIC_FIELDS}
+`;
+
+/** An organization's outcome evaluations and follow-up checks, newest first. */
+export const ORGANIZATION_OUTCOMES: TypedDocumentNode<OrganizationOutcomesQuery, OrganizationOutcomesQueryVariables> = gql`
+  query OrganizationOutcomes($organizationId: ID!) {
+    outcomeEvaluations(first: 50, filter: { organizationId: $organizationId }) {
+      totalCount
+      edges {
+        node {
+          id
+          evaluatedOn
+          note
+          levels {
+            level
+            score
+            targetScore
+            metTarget
+            indicatorSetVersion
+          }
+        }
+      }
+    }
+    followUpChecks(first: 50, filter: { organizationId: $organizationId }) {
+      totalCount
+      edges {
+        node {
+          id
+          followUpIndex
+          checkedOn
+          passed
+          note
+          findings {
+            stillActive
+            leadershipStable
+            holdingActivities
+            financesInOrder
+            membersRetained
+          }
+        }
+      }
+    }
+  }
+`;
+
+const INDICATOR_SET_FIELDS = gql`
+  fragment IndicatorSetFields on OutcomeIndicatorSet {
+    level
+    version
+    targetScore
+    indicators {
+      key
+      label
+      weight
+      maxScore
+    }
+  }
+`;
+
+/** The indicator sets in force at the three levels. */
+export const OUTCOME_INDICATOR_SETS: TypedDocumentNode<OutcomeIndicatorSetsQuery, OutcomeIndicatorSetsQueryVariables> = gql`
+  query OutcomeIndicatorSets {
+    community: outcomeIndicatorSet(level: COMMUNITY) {
+      ...IndicatorSetFields
+    }
+    organization: outcomeIndicatorSet(level: ORGANIZATION) {
+      ...IndicatorSetFields
+    }
+    institution: outcomeIndicatorSet(level: INSTITUTION) {
+      ...IndicatorSetFields
+    }
+  }
+  ${INDICATOR_SET_FIELDS}
+`;
+
+export const RECORD_OUTCOME_EVALUATION: TypedDocumentNode<RecordOutcomeEvaluationMutation, RecordOutcomeEvaluationMutationVariables> = gql`
+  mutation RecordOutcomeEvaluation($input: RecordOutcomeEvaluationInput!) {
+    recordOutcomeEvaluation(input: $input) {
+      id
+      communityScore
+      organizationScore
+      institutionScore
+    }
+  }
+`;
+
+export const RECORD_FOLLOW_UP_CHECK: TypedDocumentNode<RecordFollowUpCheckMutation, RecordFollowUpCheckMutationVariables> = gql`
+  mutation RecordFollowUpCheck($input: RecordFollowUpCheckInput!) {
+    recordFollowUpCheck(input: $input) {
+      id
+      passed
+    }
+  }
 `;

@@ -27,6 +27,8 @@ import type {
   NotificationsQueryVariables,
   OverdueIndicatorQuery,
   OverdueIndicatorQueryVariables,
+  OutcomeIndicatorQuery,
+  OutcomeIndicatorQueryVariables,
   ScoreIndicatorQuery,
   ScoreIndicatorQueryVariables,
   StageFunnelIndicatorQuery,
@@ -46,6 +48,7 @@ export type {
   IndicatorGroupBy,
   IndicatorInput,
   IndicatorPeriodInput,
+  OutcomeLevel,
   PeriodBucket,
   RelativePeriod,
   RubricKind,
@@ -60,6 +63,7 @@ export type FilingRateRow = FilingRateIndicatorQuery['table']['rows'][number];
 export type FollowUpRow = FollowUpIndicatorQuery['table']['rows'][number];
 export type WithdrawalOutcomeRow = WithdrawalOutcomeIndicatorQuery['table']['rows'][number];
 export type ScoreRow = ScoreIndicatorQuery['table']['rows'][number];
+export type OutcomeRow = OutcomeIndicatorQuery['table']['rows'][number];
 /** An indicator's table as the explorer reads it, whatever its rows. */
 export type IndicatorTable<Row> = Omit<StageFunnelIndicatorQuery['table'], 'rows'> & { rows: Row[] };
 export type NotificationFields = NotificationsQuery['notifications'][number];
@@ -318,6 +322,32 @@ export const SCORE_INDICATOR: TypedDocumentNode<ScoreIndicatorQuery, ScoreIndica
         band40To60
         band60To80
         band80To100
+      }
+    }
+  }
+`;
+
+/** The three outcome levels from outcome evaluations: a row per group, period and level. */
+export const OUTCOME_INDICATOR: TypedDocumentNode<OutcomeIndicatorQuery, OutcomeIndicatorQueryVariables> = gql`
+  query OutcomeIndicator($input: IndicatorInput!) {
+    table: outcomeIndicator(input: $input) {
+      groupBy
+      bucket
+      from
+      to
+      timeZone
+      csv
+      rows {
+        group
+        period
+        periodStart
+        periodEnd
+        level
+        evaluated
+        meanScore
+        medianScore
+        metTarget
+        metTargetRate
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   ESCALATION_INDICATOR,
   FILING_RATE_INDICATOR,
   FOLLOW_UP_INDICATOR,
+  OUTCOME_INDICATOR,
   OVERDUE_INDICATOR,
   SCORE_INDICATOR,
   STAGE_FUNNEL_INDICATOR,
@@ -20,6 +21,7 @@ import {
   type FollowUpRow,
   type IndicatorGroupBy,
   type IndicatorTable,
+  type OutcomeRow,
   type OverdueRow,
   type PeriodBucket,
   type RelativePeriod,
@@ -43,7 +45,8 @@ import { useDistrictChoice, useGroupLabel } from './insights/scope';
 
 addMessages(INSIGHTS_MESSAGES);
 
-const INDICATORS = ['funnel', 'timeInStage', 'escalations', 'overdue', 'filingRate', 'followUp', 'withdrawalOutcome', 'scores'] as const;
+const INDICATORS = ['funnel', 'timeInStage', 'escalations', 'overdue', 'filingRate', 'followUp', 'withdrawalOutcome', 'scores', 'outcomeLevels'] as const;
+const OUTCOME_LEVELS = ['COMMUNITY', 'ORGANIZATION', 'INSTITUTION'] as const;
 type Indicator = (typeof INDICATORS)[number];
 const GROUP_BYS: readonly IndicatorGroupBy[] = ['DISTRICT', 'STREET', 'INSTITUTION', 'COMMUNITY', 'CATEGORY', 'COHORT'];
 const RUBRIC_KINDS: readonly RubricKind[] = ['CAPACITY', 'MATURITY'];
@@ -96,7 +99,7 @@ function readSettings(params: URLSearchParams): Settings {
   };
 }
 
-type AnyRow = StageFunnelRow | TimeInStageRow | EscalationIndicatorRow | OverdueRow | FilingRateRow | FollowUpRow | WithdrawalOutcomeRow | ScoreRow;
+type AnyRow = StageFunnelRow | TimeInStageRow | EscalationIndicatorRow | OverdueRow | FilingRateRow | FollowUpRow | WithdrawalOutcomeRow | ScoreRow | OutcomeRow;
 
 /** What the page reads of the query of the indicator shown, whichever it is. */
 interface IndicatorResult {
@@ -172,6 +175,7 @@ export default function AnalyticsPage() {
     return value;
   }, [input, settings.kind, settings.latestOnly]);
   const scores = useQuery(SCORE_INDICATOR, { variables: { input: scoreInput }, skip: skip || settings.indicator !== 'scores' });
+  const outcomeLevels = useQuery(OUTCOME_INDICATOR, { variables: { input }, skip: skip || settings.indicator !== 'outcomeLevels' });
   const escalationInput = useMemo<EscalationIndicatorInput>(
     () => (settings.splitByType ? { ...input, splitBy: ['TYPE'] } : input),
     [input, settings.splitByType],
@@ -205,6 +209,9 @@ export default function AnalyticsPage() {
       break;
     case 'scores':
       current = indicatorResult(scores);
+      break;
+    case 'outcomeLevels':
+      current = indicatorResult(outcomeLevels);
       break;
   }
   const table = current.table;
@@ -474,6 +481,16 @@ function Results({ indicator, table, stale }: { indicator: Indicator; table: Ind
         ...SCORE_BANDS.map((band): Column => ({ key: band, label: `col.${band}`, numeric: true, value: numberOf<ScoreRow>((row) => row[band]) })),
       );
       break;
+    case 'outcomeLevels':
+      columns.push(
+        { key: 'level', label: 'col.outcomeLevel', value: (row) => t(`outcomeLevel.${(row as OutcomeRow).level}`) },
+        { key: 'evaluated', label: 'col.evaluated', numeric: true, value: numberOf<OutcomeRow>((row) => row.evaluated) },
+        { key: 'meanScore', label: 'col.meanScore', numeric: true, value: numberOf<OutcomeRow>((row) => row.meanScore) },
+        { key: 'medianScore', label: 'col.medianScore', numeric: true, value: numberOf<OutcomeRow>((row) => row.medianScore) },
+        { key: 'metTarget', label: 'col.metTarget', numeric: true, value: numberOf<OutcomeRow>((row) => row.metTarget) },
+        { key: 'metTargetRate', label: 'col.metTargetRate', numeric: true, value: rateOf<OutcomeRow>((row) => row.metTargetRate) },
+      );
+      break;
   }
 
   const chart = buildChart(indicator, table, (r) => `${groupLabel(r.group)}${table.bucket ? ` · ${r.period}` : ''}`, t, formatNumber);
@@ -641,6 +658,15 @@ function buildChart(
         rates: true,
       };
     }
+    case 'outcomeLevels':
+      // The three levels along the axis, a series per group and period: their mean scores.
+      return {
+        categories: OUTCOME_LEVELS.map((level) => t(`outcomeLevel.${level}`)),
+        series: names.map((key) => ({
+          name: key,
+          values: OUTCOME_LEVELS.map((level) => (bySeries.get(key)?.find((r) => (r as OutcomeRow).level === level) as OutcomeRow | undefined)?.meanScore ?? null),
+        })),
+      };
     case 'scores':
       return {
         categories: SCORE_BANDS.map((band) => t(`col.${band}`)),

@@ -51,6 +51,7 @@ export const directoryEn = {
   'organization.tab.activities': 'Activities',
   'organization.tab.charter': 'Charter and filing',
   'organization.tab.assessments': 'Assessments',
+  'organization.tab.outcomes': 'Outcomes',
   'organization.createTitle': 'New organization',
   'organization.editTitle': 'Edit {name}',
   'organization.name': 'Name',

@@ -50,6 +50,7 @@ export const directoryZhCN: DirectoryMessages = {
   'organization.tab.activities': '活动',
   'organization.tab.charter': '章程与备案',
   'organization.tab.assessments': '评估',
+  'organization.tab.outcomes': '成效与回访',
   'organization.createTitle': '新建组织',
   'organization.editTitle': '编辑 {name}',
   'organization.name': '名称',

@@ -1,10 +1,11 @@
-// One organization: its facts, and tabs (in the URL, ?tab=) for members, activities, charter and filing, and assessments.
+// One organization: its facts, and tabs (in the URL, ?tab=) for members, activities, charter and filing, assessments, and outcomes.
 import { useQuery } from '@apollo/client/react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router-dom';
 import { ORGANIZATION_DETAIL } from '../../graphql/directory';
 import { useSession } from '../../auth/useSession';
 import { Badge } from '../../components/Badge';
 import { AssessmentsTab } from '../assessments/AssessmentsTab';
+import { OutcomesTab } from '../assessments/OutcomesTab';
 import { mayRecordAssessment } from '../assessments/common';
 import { useI18n } from '../../i18n';
 import { ActivitiesTab } from './ActivitiesTab';
@@ -13,7 +14,7 @@ import { MembersTab } from './MembersTab';
 import { mayDo, oneOf, ORGANIZATION_STATUS_TONES } from './common';
 import { RecordPending } from './recordPage';
 
-const TABS = ['members', 'activities', 'charter', 'assessments'] as const;
+const TABS = ['members', 'activities', 'charter', 'assessments', 'outcomes'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function OrganizationDetailPage() {
@@ -73,6 +74,7 @@ export default function OrganizationDetailPage() {
         <CharterTab organization={organization} mayRecordCharter={recordEvidence} mayRecordFiling={mayDo(role, 'recordFiling')} onChanged={() => void refetch()} />
       )}
       {tab === 'assessments' && <AssessmentsTab organization={organization} mayRecord={mayRecordAssessment(role)} />}
+      {tab === 'outcomes' && <OutcomesTab organizationId={organization.id} mayRecord={mayRecordAssessment(role)} />}
     </div>
   );
 }
