@@ -3,6 +3,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   AcknowledgeEscalationMutation,
+  CultivationOutcomeEvaluationsQuery,
+  CultivationOutcomeEvaluationsQueryVariables,
   AcknowledgeEscalationMutationVariables,
   AdvanceWithdrawalPhaseMutation,
   AdvanceWithdrawalPhaseMutationVariables,
@@ -276,6 +278,23 @@ export const CONFIRM_HANDOVER_ITEM: TypedDocumentNode<ConfirmHandoverItemMutatio
     }
   }
   ${CULTIVATION_FIELDS}
+`;
+
+/** The outcome evaluations of a cultivation (assessments-service), newest first: a final evaluation can take its scores from one. */
+export const CULTIVATION_OUTCOME_EVALUATIONS: TypedDocumentNode<CultivationOutcomeEvaluationsQuery, CultivationOutcomeEvaluationsQueryVariables> = gql`
+  query CultivationOutcomeEvaluations($cultivationId: ID!) {
+    outcomeEvaluations(first: 5, filter: { cultivationId: $cultivationId }) {
+      edges {
+        node {
+          id
+          evaluatedOn
+          communityScore
+          organizationScore
+          institutionScore
+        }
+      }
+    }
+  }
 `;
 
 export const RECORD_FINAL_EVALUATION: TypedDocumentNode<RecordFinalEvaluationMutation, RecordFinalEvaluationMutationVariables> = gql`

@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation AcknowledgeEscalation($input: AcknowledgeEscalationInput!) {\n    acknowledgeEscalation(input: $input) {\n      ...EscalationDetailFields\n    }\n  }\n  \n": typeof types.AcknowledgeEscalationDocument,
     "\n  mutation AdvanceWithdrawalPhase($input: WithdrawalRefInput!) {\n    advanceWithdrawalPhase(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": typeof types.AdvanceWithdrawalPhaseDocument,
     "\n  mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {\n    confirmHandoverItem(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": typeof types.ConfirmHandoverItemDocument,
+    "\n  query CultivationOutcomeEvaluations($cultivationId: ID!) {\n    outcomeEvaluations(first: 5, filter: { cultivationId: $cultivationId }) {\n      edges {\n        node {\n          id\n          evaluatedOn\n          communityScore\n          organizationScore\n          institutionScore\n        }\n      }\n    }\n  }\n": typeof types.CultivationOutcomeEvaluationsDocument,
     "\n  mutation RecordFinalEvaluation($input: RecordFinalEvaluationInput!) {\n    recordFinalEvaluation(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": typeof types.RecordFinalEvaluationDocument,
     "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": typeof types.RecordFollowUpDocument,
     "\n  fragment PageFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": typeof types.PageFieldsFragmentDoc,
@@ -143,6 +144,7 @@ const documents: Documents = {
     "\n  mutation AcknowledgeEscalation($input: AcknowledgeEscalationInput!) {\n    acknowledgeEscalation(input: $input) {\n      ...EscalationDetailFields\n    }\n  }\n  \n": types.AcknowledgeEscalationDocument,
     "\n  mutation AdvanceWithdrawalPhase($input: WithdrawalRefInput!) {\n    advanceWithdrawalPhase(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": types.AdvanceWithdrawalPhaseDocument,
     "\n  mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {\n    confirmHandoverItem(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": types.ConfirmHandoverItemDocument,
+    "\n  query CultivationOutcomeEvaluations($cultivationId: ID!) {\n    outcomeEvaluations(first: 5, filter: { cultivationId: $cultivationId }) {\n      edges {\n        node {\n          id\n          evaluatedOn\n          communityScore\n          organizationScore\n          institutionScore\n        }\n      }\n    }\n  }\n": types.CultivationOutcomeEvaluationsDocument,
     "\n  mutation RecordFinalEvaluation($input: RecordFinalEvaluationInput!) {\n    recordFinalEvaluation(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": types.RecordFinalEvaluationDocument,
     "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n": types.RecordFollowUpDocument,
     "\n  fragment PageFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": types.PageFieldsFragmentDoc,
@@ -340,6 +342,10 @@ export function graphql(source: "\n  mutation AdvanceWithdrawalPhase($input: Wit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {\n    confirmHandoverItem(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n"): (typeof documents)["\n  mutation ConfirmHandoverItem($input: ConfirmHandoverInput!) {\n    confirmHandoverItem(input: $input) {\n      ...CultivationDetailFields\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CultivationOutcomeEvaluations($cultivationId: ID!) {\n    outcomeEvaluations(first: 5, filter: { cultivationId: $cultivationId }) {\n      edges {\n        node {\n          id\n          evaluatedOn\n          communityScore\n          organizationScore\n          institutionScore\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CultivationOutcomeEvaluations($cultivationId: ID!) {\n    outcomeEvaluations(first: 5, filter: { cultivationId: $cultivationId }) {\n      edges {\n        node {\n          id\n          evaluatedOn\n          communityScore\n          organizationScore\n          institutionScore\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

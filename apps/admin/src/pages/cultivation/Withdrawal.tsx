@@ -1,10 +1,11 @@
 // The withdrawal stage (退出期): the phase the institution has stepped back to, the rights handed back,
 // the final evaluation at three levels and the follow-ups after it. Shown once `withdrawal` is set.
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   ADVANCE_WITHDRAWAL_PHASE,
   CONFIRM_HANDOVER_ITEM,
+  CULTIVATION_OUTCOME_EVALUATIONS,
   RECORD_FINAL_EVALUATION,
   RECORD_FOLLOW_UP,
   type CultivationDetail,
@@ -19,6 +20,7 @@ import { ActionError, type ActionRunner } from './actionRunner';
 import { InputField, Submit } from './actionForm';
 import { Step } from './parts';
 import { mayTake } from './rules';
+import { useFormatDay } from '../directory/common';
 
 export const WITHDRAWAL_PHASES: readonly WithdrawalPhase[] = ['LEADING', 'ASSISTING', 'OBSERVING'];
 export const HANDOVER_ITEMS: readonly HandoverItem[] = ['LEADERSHIP', 'FINANCES', 'VENUE', 'MEMBER_ROSTER', 'ACTIVITY_PLANNING'];
@@ -252,23 +254,59 @@ function FinalEvaluationForm({ cultivation, runner }: { cultivation: Cultivation
   }
 
   return (
-    <form className="form evaluation-form" data-testid="final-evaluation-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-      {LEVELS.map((level) => (
-        <EvaluationLevelFields
-          key={level}
-          id={`${id}-${level}`}
-          level={level}
-          runner={runner}
-          formKey={key}
-          value={values[level]}
-          onChange={(value) => setValues((current) => ({ ...current, [level]: value }))}
-        />
-      ))}
-      <div className="form-actions">
-        <Submit runner={runner} formKey={key} testId="final-evaluation-submit" label={t('withdrawal.recordEvaluation')} />
-      </div>
-      <ActionError runner={runner} formKey={key} />
-    </form>
+    <>
+      <FromOutcomeEvaluation cultivation={cultivation} runner={runner} formKey={key} />
+      <form className="form evaluation-form" data-testid="final-evaluation-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {LEVELS.map((level) => (
+          <EvaluationLevelFields
+            key={level}
+            id={`${id}-${level}`}
+            level={level}
+            runner={runner}
+            formKey={key}
+            value={values[level]}
+            onChange={(value) => setValues((current) => ({ ...current, [level]: value }))}
+          />
+        ))}
+        <div className="form-actions">
+          <Submit runner={runner} formKey={key} testId="final-evaluation-submit" label={t('withdrawal.recordEvaluation')} />
+        </div>
+        <ActionError runner={runner} formKey={key} />
+      </form>
+    </>
+  );
+}
+
+/** The cultivation's latest outcome evaluation, offered as the final evaluation (its computed level scores are taken). */
+function FromOutcomeEvaluation({ cultivation, runner, formKey }: { cultivation: CultivationDetail; runner: ActionRunner; formKey: string }) {
+  const { t, formatNumber } = useI18n();
+  const formatDay = useFormatDay();
+  const { data } = useQuery(CULTIVATION_OUTCOME_EVALUATIONS, { variables: { cultivationId: cultivation.id } });
+  const [record] = useMutation(RECORD_FINAL_EVALUATION);
+  const latest = data?.outcomeEvaluations.edges[0]?.node;
+  if (!latest) return <p className="muted" data-testid="final-evaluation-no-outcome">{t('withdrawal.noOutcomeEvaluation')}</p>;
+  return (
+    <div className="evaluation-from-outcome" data-testid="final-evaluation-from-outcome">
+      <p>
+        {t('withdrawal.outcomeEvaluation', {
+          day: formatDay(latest.evaluatedOn),
+          community: formatNumber(latest.communityScore),
+          organization: formatNumber(latest.organizationScore),
+          institution: formatNumber(latest.institutionScore),
+        })}
+      </p>
+      <button
+        type="button"
+        className="button button-primary"
+        data-testid="final-evaluation-use-outcome"
+        disabled={runner.pending !== null}
+        onClick={() =>
+          void runner.run(formKey, 'finalEvaluation', ['outcomeEvaluationId'], () => record({ variables: { input: { cultivationId: cultivation.id, outcomeEvaluationId: latest.id } } }))
+        }
+      >
+        {t('withdrawal.useOutcomeEvaluation')}
+      </button>
+    </div>
   );
 }
 
