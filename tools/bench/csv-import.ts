@@ -1,9 +1,10 @@
-// Benchmark of the member CSV import (docs/benchmarks.md): generates files of 10,000 and 100,000
-// rows in a temp directory, boots organizations-service as the integration tests do (startTestApp,
-// tokenFor) in a child process on a private database created for the run, streams each file to
-// `POST /imports/members`, and reports the time and the service process's peak RSS growth while
-// importing (sampled from /proc every 10 ms), to show memory stays flat whatever the size.
-//   DATABASE_URL=postgres://user:pass@host:port/any node tools/dev/run-ts.mjs tools/bench/csv-import.ts [--sizes 10000,100000]
+// Benchmark of the CSV imports (docs/benchmarks.md): members (`--kind members`, the default) or
+// needs-survey responses (`--kind responses`). Generates files of 10,000 and 100,000 rows in a temp
+// directory, boots the owning service (organizations- or assessments-service) as the integration
+// tests do (startTestApp, tokenFor) in a child process on a private database created for the run,
+// streams each file to its import endpoint, and reports the time and the service process's peak RSS
+// growth while importing (sampled from /proc every 10 ms), to show memory stays flat whatever the size.
+//   DATABASE_URL=postgres://user:pass@host:port/any node tools/dev/run-ts.mjs tools/bench/csv-import.ts [--kind members|responses] [--sizes 10000,100000]
 // DATABASE_URL names the server; a database `peiyu_bench_csv_<random>` is created there and dropped at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,58 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const SERVE = process.argv.includes('--serve');
+const kindArg = process.argv.indexOf('--kind');
+const KIND_NAME = kindArg > 0 ? process.argv[kindArg + 1] : 'members';
+
+/** What differs between the two imports: the service, the endpoint, the file, the target row and the rows written. */
+interface ImportKind {
+  title: string;
+  loadModule: () => Promise<{ forDatabase(databaseUrl: string): unknown }>;
+  endpoint: (targetId: string) => string;
+  header: string;
+  line: (i: number) => string;
+  newTarget: (db: pg.Client) => Promise<string>;
+  countSql: string;
+}
+
+const KINDS: Record<string, ImportKind> = {
+  members: {
+    title: 'Member CSV import (POST /imports/members, one transaction, batches of 500)',
+    loadModule: async () => (await import('../../apps/organizations-service/src/app.module.js')).OrganizationsServiceModule,
+    endpoint: (id) => `/imports/members?organizationId=${id}`,
+    header: 'name,phone,joined_on,is_leader',
+    line: (i) => {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      return i % 10 === 0 ? `"成员 ${i}, ""骨干""",138-0000-${String(i % 10000).padStart(4, '0')},2025-03-${day},是` : `成员${i},,2025-01-${day},0`;
+    },
+    newTarget: async (db) => {
+      const id = randomUUID();
+      await db.query(`INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, $2, $3, 'CULTURE_SPORTS', 'FORMING', 1)`, [
+        id,
+        `导入基准${id.slice(0, 8)}`,
+        randomUUID(),
+      ]);
+      return id;
+    },
+    countSql: `SELECT count(*)::int AS n FROM organizations.member WHERE organization_id = $1`,
+  },
+  responses: {
+    title: 'Survey-response CSV import (POST /imports/survey-responses, one transaction)',
+    loadModule: async () => (await import('../../apps/assessments-service/src/app.module.js')).AssessmentsServiceModule,
+    endpoint: (id) => `/imports/survey-responses?surveyId=${id}`,
+    header: 'demand_categories,respondent_label',
+    line: (i) => (i % 3 === 0 ? `"生活服务类、文体活动类",${i}号楼 居民` : i % 3 === 1 ? 'MEDIATION;PUBLIC_WELFARE,' : `CULTURE_SPORTS,${i}号楼`),
+    newTarget: async (db) => {
+      const id = randomUUID();
+      // The community lies in no table here: a CITY-scoped caller covers it all the same.
+      await db.query(`INSERT INTO assessments.needs_survey (id, community_id, title, version) VALUES ($1, $2, $3, 1)`, [id, randomUUID(), `导入基准${id.slice(0, 8)}`]);
+      return id;
+    },
+    countSql: `SELECT count(*)::int AS n FROM assessments.survey_response WHERE survey_id = $1`,
+  },
+};
+const KIND = KINDS[KIND_NAME];
+if (!KIND) throw new Error(`--kind must be one of ${Object.keys(KINDS).join(', ')}, not ${KIND_NAME}`);
 
 function serverUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -26,8 +79,8 @@ function serverUrl(): string {
 /** Child mode: the service alone in its process, booted as the integration tests boot it. */
 async function serve(): Promise<void> {
   const { startTestApp, requireDatabaseUrl } = await import('@peiyu/platform-testing');
-  const { OrganizationsServiceModule } = await import('../../apps/organizations-service/src/app.module.js');
-  const app = await startTestApp(OrganizationsServiceModule.forDatabase(requireDatabaseUrl()));
+  const module = await KIND.loadModule();
+  const app = await startTestApp(module.forDatabase(requireDatabaseUrl()) as Parameters<typeof startTestApp>[0]);
   process.stdout.write(`listening ${app.url} ${process.pid}\n`);
   process.on('SIGTERM', () => void app.close().finally(() => process.exit(0)));
 }
@@ -39,11 +92,9 @@ function rssOf(pid: number): number {
 
 async function writeCsv(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
-  out.write('\uFEFFname,phone,joined_on,is_leader\r\n');
+  out.write(`\uFEFF${KIND.header}\r\n`);
   for (let i = 1; i <= rows; i += 1) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const line = i % 10 === 0 ? `"成员 ${i}, ""骨干""",138-0000-${String(i % 10000).padStart(4, '0')},2025-03-${day},是\r\n` : `成员${i},,2025-01-${day},0\r\n`;
-    if (!out.write(line)) await once(out, 'drain');
+    if (!out.write(`${KIND.line(i)}\r\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -92,11 +143,11 @@ async function main(): Promise<void> {
       // A warm-up import, so the first measured one does not pay for JIT and connection set-up.
       const warmPath = join(dir, 'warm.csv');
       await writeCsv(warmPath, 2000);
-      await importFile(service.url, await newOrganization(db), warmPath, token);
+      await importFile(service.url, await KIND.newTarget(db), warmPath, token);
       for (const rows of sizes) {
-        const path = join(dir, `members-${rows}.csv`);
+        const path = join(dir, `${KIND_NAME}-${rows}.csv`);
         await writeCsv(path, rows);
-        const organizationId = await newOrganization(db);
+        const targetId = await KIND.newTarget(db);
         await new Promise((r) => setTimeout(r, 500));
         const pid = service.pid;
         const baseline = rssOf(pid);
@@ -105,13 +156,13 @@ async function main(): Promise<void> {
           peak = Math.max(peak, rssOf(pid));
         }, 10);
         const began = performance.now();
-        const answer = await importFile(service.url, organizationId, path, token);
+        const answer = await importFile(service.url, targetId, path, token);
         const seconds = (performance.now() - began) / 1000;
         clearInterval(sampler);
         peak = Math.max(peak, rssOf(pid));
         if (answer.status !== 200 || answer.body.imported !== rows) throw new Error(`import of ${rows} rows answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
-        const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM organizations.member WHERE organization_id = $1`, [organizationId]);
-        if (counted[0].n !== rows) throw new Error(`expected ${rows} members, found ${counted[0].n}`);
+        const { rows: counted } = await db.query(KIND.countSql, [targetId]);
+        if (counted[0].n !== rows) throw new Error(`expected ${rows} ${KIND_NAME}, found ${counted[0].n}`);
         results.push({
           rows,
           megabytes: Math.round((statSync(path).size / 1024 / 1024) * 10) / 10,
@@ -133,23 +184,14 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
-  console.log('Member CSV import (POST /imports/members, one transaction, batches of 500):');
+  console.log(`${KIND.title}:`);
   console.table(results);
   const ten = results.find((r) => r.rows === 10_000);
   if (ten) console.log(`10,000 rows in ${ten.seconds} s: ${ten.seconds < 10 ? 'within' : 'OVER'} the 10 s target.`);
 }
 
-async function newOrganization(db: pg.Client): Promise<string> {
-  const id = randomUUID();
-  await db.query(
-    `INSERT INTO organizations.organization (id, name, community_id, category, status, version) VALUES ($1, $2, $3, 'CULTURE_SPORTS', 'FORMING', 1)`,
-    [id, `导入基准${id.slice(0, 8)}`, randomUUID()],
-  );
-  return id;
-}
-
-async function importFile(base: string, organizationId: string, path: string, token: string): Promise<{ status: number; body: { imported?: number } }> {
-  const res = await fetch(`${base}/imports/members?organizationId=${organizationId}`, {
+async function importFile(base: string, targetId: string, path: string, token: string): Promise<{ status: number; body: { imported?: number } }> {
+  const res = await fetch(`${base}${KIND.endpoint(targetId)}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
     body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
