@@ -103,7 +103,7 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 async function startService(databaseUrl: string): Promise<{ child: ChildProcess; url: string; pid: number }> {
   // The loader directly (not run-ts.mjs, a wrapper process), so the pid measured is the service's.
   const register = fileURLToPath(new URL('../dev/register.mjs', import.meta.url));
-  const child = spawn(process.execPath, ['--import', register, fileURLToPath(import.meta.url), '--serve'], {
+  const child = spawn(process.execPath, ['--import', register, fileURLToPath(import.meta.url), '--serve', '--kind', KIND_NAME], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     const service = await startService(databaseUrl.toString());
     child = service.child;
     const { tokenFor } = await import('@peiyu/platform-testing');
-    const token = await tokenFor('SOCIAL_WORKER');
+    // A programme manager, city-wide: a social worker would be checked against cultivation tables this private database lacks.
+    const token = await tokenFor('PROGRAMME_MANAGER');
     const db = new pg.Client({ connectionString: databaseUrl.toString() });
     await db.connect();
     try {
