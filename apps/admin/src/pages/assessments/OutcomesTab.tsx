@@ -309,13 +309,13 @@ function FollowUpCheckForm({ organizationId, onRecorded }: { organizationId: str
         <fieldset className="fieldset">
           <legend>{t('followUpChecks.form.findings')}</legend>
           {FINDINGS.map((finding) => (
-            <label key={finding} className="checkbox">
+            <label key={finding} className="filter-check">
               <input
                 type="checkbox"
                 data-testid={`follow-up-finding-${finding}`}
                 checked={findings[finding]}
                 onChange={(event) => setFindings((current) => ({ ...current, [finding]: event.target.checked }))}
-              />{' '}
+              />
               {t(`followUpChecks.finding.${finding}`)}
             </label>
           ))}
