@@ -15,6 +15,7 @@ import {
   type LevelOutcome,
   type OutcomeIndicatorSet as IndicatorSetDocument,
   type OutcomeLevel,
+  type ScoredDocumentTerms,
 } from '@peiyu/contracts';
 import { ASSESSMENTS_SCHEMA, FollowUpCheckEntity, OutcomeEvaluationEntity, OutcomeIndicatorSetEntity } from '@peiyu/assessments-data-access';
 import { findOrganizationSummaries, type OrganizationSummary } from '@peiyu/organizations-data-access';
@@ -45,8 +46,8 @@ const SCORES_FIELD: Record<OutcomeLevel, 'communityScores' | 'organizationScores
   INSTITUTION: 'institutionScores',
 };
 
-/** Rubric wording and fields, as an indicator set's input names them. */
-const asIndicatorField = (field: string) => field.replace(/^criteria/, 'indicators').replace(/^passScore$/, 'targetScore');
+/** An indicator set is validated and scored as a rubric is, under its own names. */
+const indicatorTerms = (scoresField: string): ScoredDocumentTerms => ({ document: 'indicator set', item: 'indicator', itemsField: 'indicators', thresholdField: 'targetScore', scoresField });
 
 type OutcomeRecord = OutcomeEvaluationEntity | FollowUpCheckEntity;
 
@@ -77,8 +78,8 @@ export class OutcomesService {
       criteria: input.indicators.map((c) => ({ key: c.key, label: c.label.trim(), weight: c.weight, maxScore: c.maxScore })),
       passScore: input.targetScore,
     };
-    const problem = rubricProblem(document);
-    if (problem) throw DomainException.badInput(asIndicatorField(problem.field), problem.message.replace('A rubric', 'An indicator set').replace('criteri', 'indicator'));
+    const problem = rubricProblem(document, indicatorTerms('scores'));
+    if (problem) throw DomainException.badInput(problem.field, problem.message);
     const { version } = await this.currentSet(input.level);
     const row = await storeNextVersion(
       () => this.db.getRepository(OutcomeIndicatorSetEntity).save({ id: randomUUID(), level: input.level, version: version + 1, document, createdBy: caller.userId }),
@@ -95,12 +96,13 @@ export class OutcomesService {
   async recordEvaluation(input: RecordOutcomeEvaluationInput, caller: Identity): Promise<OutcomeEvaluationEntity> {
     const { organization, cultivationId } = await this.recordable(input.organizationId, caller);
     requireRecordedDay(input.evaluatedOn, 'evaluatedOn');
+    const sets = await Promise.all(OUTCOME_LEVELS.map((level) => this.currentSet(level)));
     const levels: LevelOutcome[] = [];
-    for (const level of OUTCOME_LEVELS) {
-      const set = await this.currentSet(level);
+    for (const [i, level] of OUTCOME_LEVELS.entries()) {
+      const set = sets[i];
       const scores: CriterionScore[] = input[SCORES_FIELD[level]].map((s) => ({ key: s.key, score: s.score }));
-      const scored = scoreAssessment(documentOf(set), scores);
-      if ('field' in scored) throw DomainException.badInput(`${SCORES_FIELD[level]}${scored.field.replace(/^scores/, '')}`, scored.message.replace('rubric', 'indicator set').replace('criterion', 'indicator'));
+      const scored = scoreAssessment(documentOf(set), scores, indicatorTerms(SCORES_FIELD[level]));
+      if ('field' in scored) throw DomainException.badInput(scored.field, scored.message);
       levels.push({ level, indicatorSetVersion: set.version, scores, score: scored.total, targetScore: set.targetScore, metTarget: scored.passed });
     }
     const scoreOf = (level: OutcomeLevel) => levels.find((l) => l.level === level)!.score;

@@ -360,9 +360,9 @@ export class CultivationService {
    * evaluation is unknown or concludes another cultivation.
    */
   async finalEvaluationLevels(input: FinalEvaluationSource): Promise<Record<'community' | 'organization' | 'institution', LevelEvaluation>> {
-    const typed = input.community && input.organization && input.institution;
     if (!input.outcomeEvaluationId) {
-      if (!typed) throw DomainException.badInput('outcomeEvaluationId', 'Give outcomeEvaluationId, or all three of community, organization and institution.');
+      const missing = (['community', 'organization', 'institution'] as const).find((level) => !input[level]);
+      if (missing) throw DomainException.badInput(missing, `Give ${missing} (with community, organization and institution), or outcomeEvaluationId.`);
       return { community: { ...input.community! }, organization: { ...input.organization! }, institution: { ...input.institution! } };
     }
     if (input.community || input.organization || input.institution) throw DomainException.badInput('outcomeEvaluationId', 'Give outcomeEvaluationId or the three levels, not both.');
@@ -379,7 +379,8 @@ export class CultivationService {
   /** A follow-up's result: from the follow-up check named, else as typed (same rules as above). */
   async followUpResult(input: FollowUpSource): Promise<{ passed: boolean; note: string }> {
     if (!input.followUpCheckId) {
-      if (input.passed == null || !input.note) throw DomainException.badInput('followUpCheckId', 'Give followUpCheckId, or both passed and note.');
+      if (input.passed == null) throw DomainException.badInput('passed', 'Give passed and note, or followUpCheckId.');
+      if (!input.note?.trim()) throw DomainException.badInput('note', 'note must not be empty (or give followUpCheckId).');
       return { passed: input.passed, note: input.note };
     }
     if (input.passed != null || input.note) throw DomainException.badInput('followUpCheckId', 'Give followUpCheckId or passed and note, not both.');

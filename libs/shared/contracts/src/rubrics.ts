@@ -29,20 +29,39 @@ export interface RubricDocument {
 const CRITERION_KEY = /^[a-z][a-z0-9_]{1,39}$/;
 export const MAX_RUBRIC_CRITERIA = 30;
 
-/** The first thing wrong with a rubric, as the field of the input it came in and a message; null when fine. */
-export function rubricProblem(document: RubricDocument): { field: string; message: string } | null {
-  if (document.criteria.length === 0) return { field: 'criteria', message: 'A rubric needs at least one criterion.' };
-  if (document.criteria.length > MAX_RUBRIC_CRITERIA) return { field: 'criteria', message: `A rubric has at most ${MAX_RUBRIC_CRITERIA} criteria.` };
+/**
+ * How a weighted, scored document and its input are named: a rubric's criteria and pass score, or an
+ * outcome indicator set's indicators and target score (the same shape, validated and scored alike).
+ */
+export interface ScoredDocumentTerms {
+  /** 'rubric', 'indicator set'. */
+  document: string;
+  /** 'criterion', 'indicator'. */
+  item: string;
+  /** The input field of the items and of the threshold. */
+  itemsField: string;
+  thresholdField: string;
+  /** The input field of the scores. */
+  scoresField: string;
+}
+
+export const RUBRIC_TERMS: ScoredDocumentTerms = { document: 'rubric', item: 'criterion', itemsField: 'criteria', thresholdField: 'passScore', scoresField: 'scores' };
+
+/** The first thing wrong with a rubric (or a document of its shape), as the field of the input it came in and a message; null when fine. */
+export function rubricProblem(document: RubricDocument, terms: ScoredDocumentTerms = RUBRIC_TERMS): { field: string; message: string } | null {
+  const { itemsField: items, thresholdField: threshold } = terms;
+  if (document.criteria.length === 0) return { field: items, message: `A ${terms.document} needs at least one ${terms.item}.` };
+  if (document.criteria.length > MAX_RUBRIC_CRITERIA) return { field: items, message: `A ${terms.document} has at most ${MAX_RUBRIC_CRITERIA} ${items}.` };
   const seen = new Set<string>();
   for (const [i, c] of document.criteria.entries()) {
-    if (!CRITERION_KEY.test(c.key)) return { field: `criteria.${i}.key`, message: 'key must be 2 to 40 lower-case letters, digits or underscores, starting with a letter.' };
-    if (seen.has(c.key)) return { field: `criteria.${i}.key`, message: `The key ${c.key} is used twice.` };
+    if (!CRITERION_KEY.test(c.key)) return { field: `${items}.${i}.key`, message: 'key must be 2 to 40 lower-case letters, digits or underscores, starting with a letter.' };
+    if (seen.has(c.key)) return { field: `${items}.${i}.key`, message: `The key ${c.key} is used twice.` };
     seen.add(c.key);
-    if (!c.label.trim()) return { field: `criteria.${i}.label`, message: 'label must not be empty.' };
-    if (!(c.weight > 0) || c.weight > 100) return { field: `criteria.${i}.weight`, message: 'weight must be above 0 and at most 100.' };
-    if (!Number.isInteger(c.maxScore) || c.maxScore < 1 || c.maxScore > 100) return { field: `criteria.${i}.maxScore`, message: 'maxScore must be a whole number from 1 to 100.' };
+    if (!c.label.trim()) return { field: `${items}.${i}.label`, message: 'label must not be empty.' };
+    if (!(c.weight > 0) || c.weight > 100) return { field: `${items}.${i}.weight`, message: 'weight must be above 0 and at most 100.' };
+    if (!Number.isInteger(c.maxScore) || c.maxScore < 1 || c.maxScore > 100) return { field: `${items}.${i}.maxScore`, message: 'maxScore must be a whole number from 1 to 100.' };
   }
-  if (!(document.passScore >= 0 && document.passScore <= 100)) return { field: 'passScore', message: 'passScore must be from 0 to 100.' };
+  if (!(document.passScore >= 0 && document.passScore <= 100)) return { field: threshold, message: `${threshold} must be from 0 to 100.` };
   return null;
 }
 
@@ -61,20 +80,25 @@ export interface ScoredAssessment {
  * Scores an assessment against its rubric: every criterion scored exactly once, with a whole number
  * from 0 to its maxScore. The problem names the field of the input (`scores.2.score`).
  */
-export function scoreAssessment(rubric: RubricDocument, scores: readonly CriterionScore[]): ScoredAssessment | { field: string; message: string } {
+export function scoreAssessment(
+  rubric: RubricDocument,
+  scores: readonly CriterionScore[],
+  terms: ScoredDocumentTerms = RUBRIC_TERMS,
+): ScoredAssessment | { field: string; message: string } {
+  const field = terms.scoresField;
   const byKey = new Map(rubric.criteria.map((c) => [c.key, c]));
   const seen = new Set<string>();
   for (const [i, s] of scores.entries()) {
     const criterion = byKey.get(s.key);
-    if (!criterion) return { field: `scores.${i}.key`, message: `The rubric has no criterion ${s.key}.` };
-    if (seen.has(s.key)) return { field: `scores.${i}.key`, message: `${s.key} is scored twice.` };
+    if (!criterion) return { field: `${field}.${i}.key`, message: `The ${terms.document} has no ${terms.item} ${s.key}.` };
+    if (seen.has(s.key)) return { field: `${field}.${i}.key`, message: `${s.key} is scored twice.` };
     seen.add(s.key);
     if (!Number.isInteger(s.score) || s.score < 0 || s.score > criterion.maxScore) {
-      return { field: `scores.${i}.score`, message: `The score of ${s.key} must be a whole number from 0 to ${criterion.maxScore}.` };
+      return { field: `${field}.${i}.score`, message: `The score of ${s.key} must be a whole number from 0 to ${criterion.maxScore}.` };
     }
   }
   const missing = rubric.criteria.find((c) => !seen.has(c.key));
-  if (missing) return { field: 'scores', message: `${missing.key} (${missing.label}) is not scored.` };
+  if (missing) return { field, message: `${missing.key} (${missing.label}) is not scored.` };
   const weights = rubric.criteria.reduce((sum, c) => sum + c.weight, 0);
   const weighted = scores.reduce((sum, s) => {
     const c = byKey.get(s.key)!;
