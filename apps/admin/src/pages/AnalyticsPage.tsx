@@ -4,7 +4,7 @@
 // view can be shared as a link. Loaded lazily (see App.tsx), with its messages.
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router-dom';
+import { useUrlParams, type UrlParamChanges } from '../hooks/useUrlParams';
 import {
   ESCALATION_INDICATOR,
   FILING_RATE_INDICATOR,
@@ -127,7 +127,7 @@ function indicatorResult(result: {
 
 export default function AnalyticsPage() {
   const { t } = useI18n();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, editSearchParams] = useUrlParams();
   const settings = readSettings(searchParams);
   const choice = useDistrictChoice(settings.district);
   const districtId = choice.districtId;
@@ -216,19 +216,7 @@ export default function AnalyticsPage() {
   }
   const table = current.table;
 
-  function set(changes: Record<string, string | null>) {
-    setSearchParams(
-      (currentParams) => {
-        const next = new URLSearchParams(currentParams);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
+  const set = (changes: UrlParamChanges) => editSearchParams(changes);
 
   return (
     <div className="page" data-testid="analytics-explorer" data-indicator={settings.indicator}>

@@ -1,6 +1,6 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { CULTIVATION_FILTER_COMMUNITIES, CULTIVATION_FILTER_PLACES, CULTIVATIONS, type CultivationFilter } from '../graphql/operations';
 import {
   CULTIVATION_STATUSES,
@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import { useI18n } from '../i18n';
 import { useNow } from '../hooks/useNow';
+import { useUrlParams } from '../hooks/useUrlParams';
 import { Badge } from '../components/Badge';
 import { EmptyRow, ErrorState, LoadingState } from '../components/states';
 import { FilterSelect, filterOptions } from '../components/FilterSelect';
@@ -65,7 +66,7 @@ export function CultivationsPage() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const now = useNow();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, editSearchParams] = useUrlParams();
   // Only the filter params matter: other params changing must not make a new filter (and a new request).
   const filterQuery = new URLSearchParams(
     FILTER_PARAMS.flatMap((name) => {
@@ -86,27 +87,11 @@ export function CultivationsPage() {
   const rows = useMemo(() => cultivations ?? [], [cultivations]);
 
   function setFilter(name: FilterParam, value: string) {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        for (const below of CLEARS[name] ?? []) next.delete(below);
-        return next;
-      },
-      { replace: true },
-    );
+    editSearchParams({ [name]: value }, CLEARS[name] ?? []);
   }
 
   function clearFilters() {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const name of FILTER_PARAMS) next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    editSearchParams({}, FILTER_PARAMS);
   }
 
   const booleanValue = (value: boolean | null | undefined) => (value == null ? '' : String(value));

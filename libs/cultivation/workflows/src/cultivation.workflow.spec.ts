@@ -181,13 +181,14 @@ describe('cultivationWorkflow', () => {
   }
 
   /** The recorded events of a kind, once at least one is there: the recording activity may lag the state query. */
-  async function recordedOf(kind: string): Promise<{ kind: string }[]> {
+  async function recordedOf(kind: string, atLeast = 1, where: (e: Record<string, unknown>) => boolean = () => true): Promise<{ kind: string }[]> {
+    let found: { kind: string }[] = [];
     for (let i = 0; i < 100; i++) {
-      const found = (recorded.get(input.cultivationId) ?? []).filter((e) => e.kind === kind);
-      if (found.length > 0) return found;
+      found = (recorded.get(input.cultivationId) ?? []).filter((e) => e.kind === kind && where(e as unknown as Record<string, unknown>));
+      if (found.length >= atLeast) return found;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`no ${kind} was recorded`);
+    throw new Error(`${found.length} of ${atLeast} ${kind} were recorded`);
   }
 
   async function rejection(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
@@ -634,12 +635,14 @@ describe('cultivationWorkflow', () => {
       s = await until((x) => performance(x)[0]?.level === 2, 'level 2 (institution director)');
       await env.sleep(3 * DAY + HOUR);
       s = await until((x) => performance(x)[0]?.level === 3, 'level 3 (street office)');
-      expect(recorded.get(input.cultivationId)!.filter((e) => e.kind === 'ESCALATION_CLIMBED' && e.key === performance(s)[0].key)).toHaveLength(2);
+      const climbedKey = performance(s)[0].key;
+      expect(await recordedOf('ESCALATION_CLIMBED', 2, (e) => e.key === climbedKey)).toHaveLength(2);
 
       const passed = assess('CAPACITY', true);
       await signalEvidence();
       s = await until((x) => performance(x).length === 0, 'the PERFORMANCE escalation resolved');
-      expect(recorded.get(input.cultivationId)!.at(-1)).toEqual({
+      // The recording activity may lag the state query.
+      expect((await recordedOf('ESCALATION_RESOLVED')).at(-1)).toEqual({
         kind: 'ESCALATION_RESOLVED',
         key: `PERFORMANCE:GROWTH:ASSESSMENT-${failed.assessmentId}:1`,
         resolution: `a later capacity assessment passed: 78 against a pass score of 60 on ${passed.assessedOn}`,
@@ -670,7 +673,7 @@ describe('cultivationWorkflow', () => {
       s = await handle.executeUpdate(approveGateUpdate, { args: [{ actor: actor('SUPERVISOR'), note: null }] });
       expect(s.stage).toBe('MATURITY');
       expect(performance(s)).toEqual([]);
-      expect(recorded.get(input.cultivationId)!.filter((e) => e.kind === 'ESCALATION_RESOLVED' && e.resolution === 'stage left: gate approved')).toHaveLength(2);
+      expect(await recordedOf('ESCALATION_RESOLVED', 2, (e) => e.resolution === 'stage left: gate approved')).toHaveLength(2);
 
       // In maturity a failed maturity assessment raises; terminating resolves it.
       const failed = assess('MATURITY', false);

@@ -2,13 +2,13 @@
 // and the earlier ones; administrators store a new version, starting from the one in force.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router-dom';
 import { RUBRIC_VERSIONS, SET_RUBRIC, type RubricFields, type RubricKind } from '../../graphql/assessments';
 import type { OrganizationCategory } from '../../graphql/operations';
 import { useSession } from '../../auth/useSession';
 import { FilterSelect, filterOptions } from '../../components/FilterSelect';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useUrlParams } from '../../hooks/useUrlParams';
 import { useI18n } from '../../i18n';
 import { CATEGORIES, Field, FormError, FormSuccess, oneOf } from '../directory/common';
 import { formatScore, formatShare, mayEditRubric, placeErrors, RUBRIC_KINDS, type FieldErrors } from './common';
@@ -18,7 +18,7 @@ import { weightShare } from './score';
 export default function RubricsPage() {
   const { t } = useI18n();
   const role = useSession()?.user.role;
-  const [params, setParams] = useSearchParams();
+  const [params, editParams] = useUrlParams();
   const category: OrganizationCategory = oneOf(CATEGORIES, params.get('category')) ?? 'LIFE_SERVICE';
   const kind: RubricKind = oneOf(RUBRIC_KINDS, params.get('kind')) ?? 'CAPACITY';
   const { data, error, refetch } = useQuery(RUBRIC_VERSIONS, { variables: { category, kind } });
@@ -31,14 +31,7 @@ export default function RubricsPage() {
   const choose = (name: 'category' | 'kind', value: string) => {
     setEditing(null);
     setSaved(null);
-    setParams(
-      (existing) => {
-        const next = new URLSearchParams(existing);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+    editParams({ [name]: value });
   };
 
   return (

@@ -9,6 +9,7 @@ import type { OrganizationCategory, Role } from '../../graphql/operations';
 import { addMessages, useI18n } from '../../i18n';
 import { DIRECTORY_MESSAGES } from '../../i18n/directory';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useUrlParams, type UrlParamChanges } from '../../hooks/useUrlParams';
 
 // These pages' messages load with them, not with the app.
 addMessages(DIRECTORY_MESSAGES);
@@ -69,24 +70,9 @@ export function usePageVariables(): { first?: number; after?: string; last?: num
 }
 
 /** Sets URL parameters (empty values removed) and goes back to the first page. */
-export function useSetParams(): (changes: Record<string, string | null>) => void {
-  const [, setParams] = useSearchParams();
-  return (changes) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        if (!('after' in changes) && !('before' in changes)) {
-          next.delete('after');
-          next.delete('before');
-        }
-        return next;
-      },
-      { replace: true },
-    );
+export function useSetParams(): (changes: UrlParamChanges) => void {
+  const [, editParams] = useUrlParams();
+  return (changes) => editParams(changes, 'after' in changes || 'before' in changes ? [] : ['after', 'before']);
 }
 
 export function Pager({ pageInfo, totalCount }: { pageInfo: PageInfo; totalCount: number }) {

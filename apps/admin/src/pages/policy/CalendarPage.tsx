@@ -4,12 +4,12 @@
 // working-day deadlines (the page says so).
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router-dom';
 import { SET_CALENDAR_DAYS, WORKING_CALENDAR } from '../../graphql/calendar';
 import type { WorkingCalendarQuery } from '../../graphql/generated/graphql';
 import { useSession } from '../../auth/useSession';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useUrlParams } from '../../hooks/useUrlParams';
 import { addMessages, useI18n } from '../../i18n';
 import { POLICY_MESSAGES } from '../../i18n/policy';
 import { Field, FormError, FormSuccess, formErrorsOf, type FieldErrors } from '../directory/common';
@@ -49,7 +49,7 @@ export function checkDay(day: string, kind: DayKind, year: number): 'required' |
 
 export default function CalendarPage() {
   const { t, formatNumber } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, editParams] = useUrlParams();
   const year = yearOf(params.get('year'));
   const mayEdit = useSession()?.user.role === 'ADMIN';
   const { data, previousData, error, loading, refetch } = useQuery(WORKING_CALENDAR, { variables: { from: `${year}-01-01`, to: `${year}-12-31` } });
@@ -61,14 +61,7 @@ export default function CalendarPage() {
 
   const goTo = (next: number) => {
     setSaved(null);
-    setParams(
-      (existing) => {
-        const query = new URLSearchParams(existing);
-        query.set('year', String(next));
-        return query;
-      },
-      { replace: true },
-    );
+    editParams({ year: String(next) });
   };
 
   return (

@@ -5,7 +5,6 @@
 // city-wide), after which the page refetches.
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router-dom';
 import { DISTRICTS } from '../../graphql/insights';
 import { PROCESS_POLICY, PROCESS_POLICY_VERSIONS, SET_PROCESS_POLICY } from '../../graphql/policies';
 import { describeApiError } from '../../graphql/errors';
@@ -14,6 +13,7 @@ import { useSession } from '../../auth/useSession';
 import { FilterSelect } from '../../components/FilterSelect';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useUrlParams } from '../../hooks/useUrlParams';
 import { addMessages, useI18n } from '../../i18n';
 import { DETAIL_MESSAGES } from '../../i18n/cultivationDetail';
 import { POLICY_MESSAGES } from '../../i18n/policy';
@@ -50,7 +50,7 @@ addMessages(DETAIL_MESSAGES);
 export default function PoliciesPage() {
   const { t } = useI18n();
   const role = useSession()?.user.role;
-  const [params, setParams] = useSearchParams();
+  const [params, editParams] = useUrlParams();
   const choice = useDistrictChoice(params.get('district'));
   const districts = useQuery(DISTRICTS, { fetchPolicy: 'cache-first' });
   const districtId = choice.districtId ?? choice.options[0]?.id ?? null;
@@ -79,15 +79,7 @@ export default function PoliciesPage() {
               onChange={(value) => {
               setEditing(null);
               setSaved(null);
-              setParams(
-                (existing) => {
-                  const next = new URLSearchParams(existing);
-                  if (value) next.set('district', value);
-                  else next.delete('district');
-                  return next;
-                },
-                { replace: true },
-              );
+              editParams({ district: value });
             }}
             />
           )}
