@@ -24,10 +24,7 @@ async function unreadCount(): Promise<number> {
   return Number(await ui.page.getByTestId('unread-count').getAttribute('data-count'));
 }
 
-async function signOut(): Promise<void> {
-  await ui.page.getByTestId('sign-out').click();
-  await ui.page.waitForURL(/\/sign-in/);
-}
+const signOut = () => ui.signOut();
 
 describe('admin app: dashboard, analytics and notifications', () => {
   ui = useAdminBrowser('admin-dashboard', TEST_TIMEOUT_MS, async () => {

@@ -12,6 +12,8 @@ export interface AdminBrowser {
   screenshot(step: string): Promise<void>;
   /** Opens a path, signing in as `username` when the app asks, and waits until it is back there. */
   openSignedIn(pathname: string, username: string): Promise<void>;
+  /** Signs out with the app's button and waits for the sign-in page. */
+  signOut(): Promise<void>;
 }
 
 /**
@@ -46,5 +48,6 @@ export function useAdminBrowser(artifacts: string, timeoutMs: number, prepare?: 
     },
     screenshot: (step) => opened().screenshot(step),
     openSignedIn: (pathname, username) => opened().openSignedIn(pathname, username),
+    signOut: () => opened().signOut(),
   };
 }

@@ -58,6 +58,13 @@ describe('admin app smoke', () => {
         const currentUser = (await page.getByTestId('current-user').textContent()) ?? '';
         expect(currentUser).toContain('Programme manager');
         await screenshot('02-cultivations');
+        // Every navigation link fits (wrapping where it must): the page never scrolls sideways.
+        for (const width of [1360, 1024]) {
+          await page.setViewportSize({ width, height: 900 });
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+          await page.getByTestId('nav-analytics').waitFor();
+        }
+        await page.setViewportSize({ width: 1360, height: 900 });
 
         await page.getByRole('link', { name: 'Escalations', exact: true }).click();
         await page.waitForURL(/\/escalations/);

@@ -19,8 +19,10 @@ export interface BrowserSession {
   /** Console errors and uncaught page errors seen so far; a test fails on any. */
   problems: string[];
   screenshot(step: string): Promise<void>;
-  /** Opens a path, signing in as `username` when the app asks, and waits until it is back there. */
-  openSignedIn(pathname: string, username: string): Promise<void>;
+  /** Opens a path (with any query), signing in as `username` when the app asks, and waits until it is back there. */
+  openSignedIn(path: string, username: string): Promise<void>;
+  /** Signs out with the app's button and waits for the sign-in page. */
+  signOut(): Promise<void>;
 }
 
 /** A fresh English-locale page whose console errors are collected and whose screenshots go to test-artifacts/<artifacts>/. */
@@ -46,14 +48,20 @@ export async function openSession(browser: Browser, artifacts: string, timeoutMs
     screenshot: async (step) => {
       await page.screenshot({ path: path.join(dir, `${step}.png`), fullPage: true });
     },
-    openSignedIn: async (pathname, username) => {
-      await page.goto(`${ADMIN_URL}${pathname}`);
+    openSignedIn: async (path, username) => {
+      // `path` may carry a query; the app comes back to the whole of it after signing in.
+      const pathname = new URL(path, ADMIN_URL).pathname;
+      await page.goto(`${ADMIN_URL}${path}`);
       await page.waitForURL(/\/sign-in/);
       await page.getByTestId('username').fill(username);
       await page.getByTestId('password').fill(DEMO_PASSWORD);
       await page.getByTestId('sign-in-submit').click();
       await page.waitForURL((url) => url.pathname === pathname || (pathname === '/' && url.pathname !== '/sign-in'));
       await page.getByTestId('sign-out').waitFor();
+    },
+    signOut: async () => {
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/sign-in/);
     },
   };
 }

@@ -64,6 +64,8 @@ describe('cultivationWorkflow', () => {
   const taskQueue = `test-${randomUUID()}`;
   /** Events the workflow recorded, per cultivation. */
   const recorded = new Map<string, ProcessEvent[]>();
+  /** The highest event sequence number recorded, per workflow id. */
+  const recordedUpTo = new Map<string, number>();
   /** Whether the stubbed evidence meets every criterion, per organization. */
   const gateMet = new Map<string, boolean>();
   /** The policy the stubbed loadPolicy returns; tests may swap it. Inactivity is watched only where a test asks. */
@@ -122,6 +124,7 @@ describe('cultivationWorkflow', () => {
       if (list.length >= command.sequence) return { recorded: false };
       list.push(command.event);
       recorded.set(command.cultivationId, list);
+      recordedUpTo.set(command.workflowId, Math.max(recordedUpTo.get(command.workflowId) ?? 0, command.sequence));
       return { recorded: true };
     },
   };
@@ -170,11 +173,15 @@ describe('cultivationWorkflow', () => {
   const state = () => handle.query(stateQuery);
   const events = () => (recorded.get(input.cultivationId) ?? []).map((e) => e.kind);
 
-  /** Queries until the state satisfies `check`; the worker runs in this process, so a few tries suffice. */
+  /**
+   * Queries until the state satisfies `check` and every event the workflow numbered by then has reached
+   * the stubbed recorder (the state moves before the recording activity completes); the worker runs in
+   * this process, so a few tries suffice.
+   */
   async function until(check: (s: CultivationProcessState) => boolean, what: string): Promise<CultivationProcessState> {
     for (let i = 0; i < 100; i++) {
       const s = await handle.query(stateQuery);
-      if (check(s)) return s;
+      if (check(s) && (recordedUpTo.get(handle.workflowId) ?? 0) >= s.sequence) return s;
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error(`state never showed ${what}: ${JSON.stringify(await handle.query(stateQuery))}`);

@@ -65,7 +65,7 @@ function DistrictsList({ mayCreate }: { mayCreate: boolean }) {
           empty={t('districts.empty')}
         >
           {(district) => (
-            <tr key={district.id} data-testid="district-row">
+            <tr key={district.id} data-testid="district-row" data-district-id={district.id} data-streets={district.streetCount} data-communities={district.communityCount}>
               <LinkCell to={`/districts/${district.id}`} primary testId="district-link">
                 {district.name}
               </LinkCell>
