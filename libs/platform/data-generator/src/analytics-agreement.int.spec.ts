@@ -14,7 +14,8 @@ import { writeDataset } from './writer.js';
  * Issue 5's agreement test: on generated data (the `small` scale, a few hundred cultivations in two
  * districts of their own), the analytics projector consumes the generated cultivation outbox, and
  * every indicator it answers through GraphQL equals a direct count, written by hand in SQL below, on
- * cultivation-service's base tables (cultivation, stage_history, escalation). Periods are years of
+ * the services' base tables (cultivation, stage_history, escalation; organizations' filing;
+ * assessments' assessment, outcome_evaluation and follow_up_check). Periods are years of
  * Asia/Shanghai; groups are the districts.
  */
 
@@ -57,14 +58,16 @@ describe('indicators agree with direct counts on the base tables (generated data
     dataset = generateDataset({ scale: SCALES.small, seed: Number.parseInt(uniqueSuffix(), 16) % 1_000_000_000 });
     districtIds = dataset.districts.map((d) => d.id);
     await writeDataset(client, dataset, { append: true, analyze: false });
-    // Wait until the projector has applied every event written so far, ours included.
-    const [{ last }] = (await client.query<{ last: string }>(`SELECT COALESCE(max("id"), 0)::text AS "last" FROM "cultivation"."outbox"`)).rows;
+    // Wait until the projector has applied every event written so far to each outbox, ours included.
     const deadline = Date.now() + 100_000;
-    for (;;) {
-      const { rows } = await client.query<{ at: string | null }>(`SELECT "last_id"::text AS "at" FROM "analytics"."projection_position" WHERE "source" = 'cultivation'`);
-      if (rows[0]?.at && BigInt(rows[0].at) >= BigInt(last)) break;
-      if (Date.now() > deadline) throw new Error(`The projector did not reach outbox id ${last} in time (at ${rows[0]?.at ?? 'nothing'}).`);
-      await sleep(250);
+    for (const source of ['cultivation', 'organizations', 'assessments']) {
+      const [{ last }] = (await client.query<{ last: string }>(`SELECT COALESCE(max("id"), 0)::text AS "last" FROM "${source}"."outbox"`)).rows;
+      for (;;) {
+        const { rows } = await client.query<{ at: string | null }>(`SELECT "last_id"::text AS "at" FROM "analytics"."projection_position" WHERE "source" = $1`, [source]);
+        if (rows[0]?.at && BigInt(rows[0].at) >= BigInt(last)) break;
+        if (Date.now() > deadline) throw new Error(`The projector did not reach ${source} outbox id ${last} in time (at ${rows[0]?.at ?? 'nothing'}).`);
+        await sleep(250);
+      }
     }
   }, 180_000);
 
@@ -211,6 +214,102 @@ describe('indicators agree with direct counts on the base tables (generated data
     // Every escalation counted once, whatever level it climbed to.
     expect(table.rows.reduce((sum, r) => sum + Number(r.raised), 0)).toBe(expected.reduce((sum, e) => sum + e.raised, 0));
     expect(new Set(expected.map((e) => e.level)).size).toBeGreaterThan(1);
+  });
+
+  /** Compares served rows with direct ones by key, every served row present in the direct ones or all zero. */
+  const within = (served: unknown, direct: number | null) => {
+    if (direct === null) expect(served).toBeNull();
+    else expect(Math.abs((served as number) - Math.round(direct * 100) / 100)).toBeLessThanOrEqual(0.011);
+  };
+
+  it('filing rate: cultivations that entered maturity in a year, and how many of their organizations are filed', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(`query ($input: IndicatorInput!) { table: filingRateIndicator(input: $input) { rows { group period reachedMaturity filed filingRate } } }`, input());
+    const expected = await sql<{ group: string; period: string; reached: number; filed: number }>(
+      `SELECT c."district_id"::text AS "group", ${YEAR_OF('h."entered_at"')} AS "period", count(DISTINCT c."id")::int AS "reached",
+              count(DISTINCT c."id") FILTER (WHERE EXISTS (SELECT 1 FROM "organizations"."filing" f WHERE f."organization_id" = c."organization_id"))::int AS "filed"
+       FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND h."stage" = 'MATURITY' AND ${IN_RANGE('h."entered_at"')} GROUP BY 1, 2`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period), e]));
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period));
+      expect({ key: key(row.group, row.period), reached: row.reachedMaturity, filed: row.filed }).toEqual({ key: key(row.group, row.period), reached: e?.reached ?? 0, filed: e?.filed ?? 0 });
+    }
+    const filed = expected.reduce((sum, e) => sum + e.filed, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.filed), 0)).toBe(filed);
+    expect(filed).toBeGreaterThan(0);
+  });
+
+  it('scores: capacity and maturity assessments per year, their mean, median, passes and bands', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: ScoreIndicatorInput!) { table: scoreIndicator(input: $input) {
+         rows { group period kind assessed meanScore medianScore passed band0To20 band20To40 band40To60 band60To80 band80To100 } } }`,
+      input(),
+    );
+    const expected = await sql<{ group: string; period: string; kind: string; assessed: number; mean: number; median: number; passed: number; bands: number[] }>(
+      `SELECT c."district_id"::text AS "group", to_char(a."assessed_on", 'YYYY') AS "period", a."kind", count(*)::int AS "assessed",
+              avg(a."total")::float8 AS "mean", percentile_cont(0.5) WITHIN GROUP (ORDER BY a."total")::float8 AS "median", count(*) FILTER (WHERE a."passed")::int AS "passed",
+              ARRAY[count(*) FILTER (WHERE a."total" < 20), count(*) FILTER (WHERE a."total" >= 20 AND a."total" < 40), count(*) FILTER (WHERE a."total" >= 40 AND a."total" < 60),
+                    count(*) FILTER (WHERE a."total" >= 60 AND a."total" < 80), count(*) FILTER (WHERE a."total" >= 80)]::int[] AS "bands"
+       FROM "assessments"."assessment" a JOIN "cultivation"."cultivation" c ON c."organization_id" = a."organization_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND a."assessed_on" BETWEEN '2023-01-01' AND '2026-12-31' GROUP BY 1, 2, 3`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.kind), e]));
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.kind));
+      expect({ key: key(row.group, row.period, row.kind), assessed: row.assessed, passed: row.passed, bands: [row.band0To20, row.band20To40, row.band40To60, row.band60To80, row.band80To100] }).toEqual({
+        key: key(row.group, row.period, row.kind),
+        assessed: e?.assessed ?? 0,
+        passed: e?.passed ?? 0,
+        bands: e?.bands ?? [0, 0, 0, 0, 0],
+      });
+      within(row.meanScore, e?.mean ?? null);
+      within(row.medianScore, e?.median ?? null);
+    }
+    expect(table.rows.reduce((sum, r) => sum + Number(r.assessed), 0)).toBe(expected.reduce((sum, e) => sum + e.assessed, 0));
+    expect(new Set(expected.map((e) => e.kind)).size).toBe(2);
+  });
+
+  it('outcome levels: each evaluated cultivation per level and year, mean and median scores, targets met', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: IndicatorInput!) { table: outcomeIndicator(input: $input) { rows { group period level evaluated meanScore medianScore metTarget } } }`,
+      input(),
+    );
+    const expected = await sql<{ group: string; period: string; level: string; evaluated: number; mean: number; median: number; met: number }>(
+      `SELECT c."district_id"::text AS "group", to_char(e."evaluated_on", 'YYYY') AS "period", l."level", count(*)::int AS "evaluated",
+              avg(l."score")::float8 AS "mean", percentile_cont(0.5) WITHIN GROUP (ORDER BY l."score")::float8 AS "median", count(*) FILTER (WHERE l."metTarget")::int AS "met"
+       FROM "assessments"."outcome_evaluation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
+       CROSS JOIN LATERAL jsonb_to_recordset(e."levels") AS l("level" text, "score" numeric, "metTarget" boolean)
+       WHERE c."district_id" = ANY($1::uuid[]) AND e."evaluated_on" BETWEEN '2023-01-01' AND '2026-12-31' GROUP BY 1, 2, 3`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.level), e]));
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.level));
+      expect({ key: key(row.group, row.period, row.level), evaluated: row.evaluated, metTarget: row.metTarget }).toEqual({ key: key(row.group, row.period, row.level), evaluated: e?.evaluated ?? 0, metTarget: e?.met ?? 0 });
+      within(row.meanScore, e?.mean ?? null);
+      within(row.medianScore, e?.median ?? null);
+    }
+    const evaluated = expected.reduce((sum, e) => sum + e.evaluated, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.evaluated), 0)).toBe(evaluated);
+    expect(evaluated).toBeGreaterThan(0);
+  });
+
+  it('follow-ups: checks passed and failed at +1/+3/+6 months per year of the check', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(`query ($input: IndicatorInput!) { table: followUpIndicator(input: $input) { rows { group period monthsAfter passed failed missed } } }`, input());
+    const expected = await sql<{ group: string; period: string; months: number; passed: number; failed: number }>(
+      `SELECT c."district_id"::text AS "group", ${YEAR_OF('f."created_at"')} AS "period", (ARRAY[1, 3, 6])[f."follow_up_index" + 1] AS "months",
+              count(*) FILTER (WHERE f."passed")::int AS "passed", count(*) FILTER (WHERE NOT f."passed")::int AS "failed"
+       FROM "assessments"."follow_up_check" f JOIN "cultivation"."cultivation" c ON c."id" = f."cultivation_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND ${IN_RANGE('f."created_at"')} GROUP BY 1, 2, 3`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period, e.months), e]));
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period, row.monthsAfter));
+      expect({ key: key(row.group, row.period, row.monthsAfter), passed: row.passed, failed: row.failed }).toEqual({ key: key(row.group, row.period, row.monthsAfter), passed: e?.passed ?? 0, failed: e?.failed ?? 0 });
+    }
+    const checked = expected.reduce((sum, e) => sum + e.passed + e.failed, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.passed) + Number(r.failed), 0)).toBe(checked);
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('current stage funnel and open escalations of each district, as the dashboard shows them', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { STAGES, type Stage } from '@peiyu/contracts';
+import { STAGES, defaultRubric, followUpCheckPassed, scoreAssessment, type FollowUpFindings, type OrganizationCategory, type RubricKind, type Stage } from '@peiyu/contracts';
 import { generateDataset } from './generate.js';
 import { Random } from './random.js';
 import type { Scale } from './scales.js';
@@ -74,7 +74,7 @@ describe('generateDataset', () => {
   it('writes each cultivation its outbox events in the vocabulary, its stage history and its escalations consistently', () => {
     const rows = collect(42);
     const types = new Set(rows.cultivationOutbox.map((r) => r[0]));
-    for (const type of types) expect(['cultivation.started', 'cultivation.stage-changed', 'cultivation.status-changed', 'cultivation.deadline-extended', 'cultivation.escalation-raised', 'cultivation.escalation-acknowledged', 'cultivation.escalation-resolved']).toContain(type);
+    for (const type of types) expect(['cultivation.started', 'cultivation.stage-changed', 'cultivation.status-changed', 'cultivation.deadline-extended', 'cultivation.escalation-raised', 'cultivation.escalation-acknowledged', 'cultivation.escalation-resolved', 'cultivation.follow-up-recorded']).toContain(type);
     const started = rows.cultivationOutbox.filter((r) => r[0] === 'cultivation.started').map((r) => JSON.parse(r[2] as string) as Record<string, unknown>);
     expect(started).toHaveLength(50);
     expect(Object.keys(started[0]).sort()).toEqual(['at', 'category', 'communityId', 'cultivationId', 'districtId', 'institutionId', 'organizationId', 'stage', 'stageDeadline', 'streetId'].sort());
@@ -96,6 +96,60 @@ describe('generateDataset', () => {
       const open = rows.escalation.filter((e) => e[1] === cultivation[0] && e[6] !== 'RESOLVED').map((e) => e[4] as number);
       expect(cultivation[17]).toBe(open.length ? Math.max(...open) : 0);
     }
+  });
+
+  it('scores assessments by the built-in rubrics, passed before the stage is left, with outcome evaluations, follow-up checks and their events', () => {
+    // A bigger set, so that some cultivations reach withdrawal and its follow-ups.
+    const all = Object.fromEntries(TABLE_ORDER.map((name) => [name, [] as Row[]])) as Record<TableName, Row[]>;
+    for (const chunk of generateDataset({ scale: { ...TINY, organizations: 400, cultivations: 300 }, seed: 5 }).chunks()) {
+      for (const name of TABLE_ORDER) all[name].push(...(chunk.rows[name] ?? []));
+    }
+    const reference = Date.parse('2026-07-01T00:00:00+08:00');
+    const events = (rows: Row[], type: string) => rows.filter((r) => r[0] === type).map((r) => JSON.parse(r[2] as string) as Record<string, unknown>);
+    for (const name of ['organizationOutbox', 'assessmentsOutbox', 'cultivationOutbox'] as const) {
+      for (const row of all[name]) expect(Date.parse(row[4] as string)).toBeLessThanOrEqual(reference);
+    }
+
+    expect(all.assessment.length).toBeGreaterThan(100);
+    const recorded = new Map(events(all.assessmentsOutbox, 'assessment.recorded').map((e) => [e.assessmentId, e]));
+    for (const a of all.assessment) {
+      const scored = scoreAssessment(defaultRubric(a[2] as OrganizationCategory, a[3] as RubricKind), JSON.parse(a[5] as string));
+      expect(scored).toEqual({ total: a[6], passed: a[8] });
+      expect(recorded.get(a[0])).toMatchObject({ organizationId: a[1], kind: a[3], score: a[6], passScore: a[7], passed: a[8], assessedOn: a[9] });
+    }
+    expect(recorded.size).toBe(all.assessment.length);
+    // The growth gate asks for a passed capacity assessment: every cultivation that left growth has one dated before.
+    for (const cultivation of all.cultivation) {
+      const maturity = all.stageHistory.find((h) => h[0] === cultivation[0] && h[1] === 'MATURITY');
+      if (!maturity) continue;
+      const enteredOn = new Date(Date.parse(maturity[2] as string) + 8 * 3_600_000).toISOString().slice(0, 10);
+      expect(all.assessment.some((a) => a[1] === cultivation[2] && a[3] === 'CAPACITY' && a[8] === true && (a[9] as string) <= enteredOn)).toBe(true);
+    }
+
+    expect(all.outcomeEvaluation.length).toBeGreaterThan(0);
+    const evaluated = new Map(events(all.assessmentsOutbox, 'assessment.outcome-evaluated').map((e) => [e.evaluationId, e]));
+    for (const e of all.outcomeEvaluation) {
+      const levels = JSON.parse(e[4] as string) as { level: string; score: number }[];
+      expect(levels.map((l) => l.level)).toEqual(['COMMUNITY', 'ORGANIZATION', 'INSTITUTION']);
+      expect([e[5], e[6], e[7]]).toEqual(levels.map((l) => l.score));
+      expect(evaluated.get(e[0])).toMatchObject({ organizationId: e[1], cultivationId: e[3], evaluatedOn: e[8] });
+      // Only a cultivation that reached withdrawal is evaluated.
+      expect(all.stageHistory.some((h) => h[0] === e[3] && h[1] === 'WITHDRAWAL')).toBe(true);
+    }
+
+    expect(all.followUpCheck.length).toBeGreaterThan(0);
+    const followUps = events(all.cultivationOutbox, 'cultivation.follow-up-recorded');
+    for (const check of all.followUpCheck) {
+      expect(check[6]).toBe(followUpCheckPassed(JSON.parse(check[5] as string) as FollowUpFindings));
+      expect(followUps).toContainEqual(expect.objectContaining({ cultivationId: check[3], index: check[4], result: check[6] ? 'PASSED' : 'FAILED' }));
+    }
+    expect(events(all.assessmentsOutbox, 'assessment.follow-up-checked')).toHaveLength(all.followUpCheck.length);
+
+    // organizations-service's events: each organization recorded, each filing, and the status each ended in last.
+    expect(events(all.organizationOutbox, 'organization.created')).toHaveLength(all.organization.length);
+    expect(events(all.organizationOutbox, 'organization.evidence-changed').filter((e) => e.evidence === 'FILING')).toHaveLength(all.filing.length);
+    const lastStatus = new Map(events(all.organizationOutbox, 'organization.status-changed').map((e) => [e.organizationId, e.status]));
+    for (const organization of all.organization) expect(lastStatus.get(organization[0]) ?? 'FORMING').toBe(organization[4]);
   });
 });
 

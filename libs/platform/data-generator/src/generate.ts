@@ -1,6 +1,7 @@
-import { ORGANIZATION_CATEGORIES, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
+import { ORGANIZATION_CATEGORIES, domainEvent, type DomainEvent, type OrganizationCategory, type OrganizationStatus } from '@peiyu/contracts';
 import type { ActivityKind } from '@peiyu/organizations-data-access';
 import { simulateCultivation, type Actors, type CultivationHistory } from './cultivation-history.js';
+import { evaluationRows } from './evaluations.js';
 import { Random } from './random.js';
 import type { Scale } from './scales.js';
 import type { Chunk } from './tables.js';
@@ -183,7 +184,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     for (let first = 0; first < communities.length; first += step) {
       const rows: Required<Chunk> = {
         district: [], street: [], institution: [], community: [], organization: [], member: [], activity: [], activityAttendee: [], charter: [], filing: [],
-        needsSurvey: [], surveyResponse: [], cultivation: [], stageHistory: [], timelineEvent: [], escalation: [], escalationStep: [], cultivationOutbox: [],
+        needsSurvey: [], surveyResponse: [], organizationOutbox: [], assessment: [], outcomeEvaluation: [], followUpCheck: [], assessmentsOutbox: [], cultivation: [], stageHistory: [], timelineEvent: [], escalation: [], escalationStep: [], cultivationOutbox: [],
       };
       let organizations = 0;
       for (let c = first; c < Math.min(first + step, communities.length); c++) {
@@ -241,12 +242,14 @@ export function generateDataset(options: GenerateOptions): Dataset {
     let maturityAt: number | null = null;
     let withdrawalAt: number | null = null;
     let history: CultivationHistory | null = null;
+    let assessors = { assessorId: '', supervisorId: '' };
     if (cultivated) {
       const startedAt = Math.round((reference - (1 + random.next() * (CULTIVATION_SPAN_DAYS - 1)) * DAY) / 1000) * 1000;
       createdAt = startedAt - random.int(10, 90) * DAY;
       const district = hierarchy.districts[hierarchy.streets[community.streetIndex].districtIndex];
       const candidates = hierarchy.institutionsByDistrict[hierarchy.streets[community.streetIndex].districtIndex];
       const institution = hierarchy.institutions[candidates[random.int(0, candidates.length - 1)]];
+      assessors = { assessorId: institution.actors.SOCIAL_WORKER, supervisorId: institution.actors.SUPERVISOR };
       history = simulateCultivation({
         cultivationId: random.uuid(),
         organizationId: id,
@@ -308,6 +311,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     // Activities over the months it was active, each attended by members active that day.
     const months = Math.max((activeUntil - createdAt) / (30 * DAY), 0.5);
     const activityCount = Math.min(Math.max(Math.round(months * random.around(0.55, 0.4)), 1), 18);
+    let lastActivity: { id: string; at: number } | null = null;
     for (let a = 0; a < activityCount; a++) {
       const heldAt = createdAt + random.next() * (activeUntil - createdAt);
       const heldOn = chinaDate(heldAt);
@@ -318,6 +322,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       const wanted = Math.min(present.length, random.int(2, 7));
       while (attendees.size < wanted) attendees.add(present[random.int(0, present.length - 1)].id);
       const hours = kind === 'TRAINING' ? random.int(4, 8) / 2 : random.int(2, 6) / 2;
+      if (!lastActivity || heldAt > lastActivity.at) lastActivity = { id: activityId, at: Math.round(heldAt / 1000) * 1000 };
       rows.activity.push([activityId, id, kind, activityTitle(random, kind), heldOn, hours, attendees.size + random.int(0, 25), iso(Math.round(heldAt / 1000) * 1000), 1]);
       for (const memberId of attendees) rows.activityAttendee.push([activityId, memberId]);
     }
@@ -343,6 +348,44 @@ export function generateDataset(options: GenerateOptions): Dataset {
       rows.escalationStep.push(...history.escalationSteps);
       rows.cultivationOutbox.push(...history.outbox);
     }
+
+    // organizations-service's outbox: the organization recorded, each status it reached, the filing,
+    // and its latest activity (the service writes an event per activity; analytics keeps only the
+    // latest, so one stands for them all here and keeps city-scale projection time down).
+    const emit = (key: string, at: number, event: DomainEvent) => rows.organizationOutbox.push([event.type, event.version, JSON.stringify(event.payload), key, iso(Math.round(at / 1000) * 1000)]);
+    emit(`organization.created:${id}`, createdAt, domainEvent('organization.created', { organizationId: id, communityId: community.id, category }));
+    const reached: [OrganizationStatus, number | null][] = [
+      ['GROWING', growthAt],
+      ['MATURE', maturityAt],
+      ['FILED', filedAt],
+      ['INDEPENDENT', status === 'INDEPENDENT' ? (history?.enteredAt.COMPLETED ?? withdrawalAt) : null],
+      ['DISSOLVED', status === 'DISSOLVED' ? activeUntil : null],
+    ];
+    for (const [reachedStatus, at] of reached) {
+      if (at !== null) emit(`organization.status-changed:${id}:${reachedStatus}`, at, domainEvent('organization.status-changed', { organizationId: id, status: reachedStatus, at: iso(Math.round(at / 1000) * 1000) }));
+    }
+    if (filedAt !== null) emit(`organization.evidence-changed:${id}:FILING`, filedAt, domainEvent('organization.evidence-changed', { organizationId: id, evidence: 'FILING', at: iso(Math.round(filedAt / 1000) * 1000) }));
+    if (lastActivity) emit(`organization.evidence-changed:${id}:ACTIVITIES:${lastActivity.id}`, lastActivity.at, domainEvent('organization.evidence-changed', { organizationId: id, evidence: 'ACTIVITIES', at: iso(lastActivity.at) }));
+
+    // A stream of its own, so the rows above stay what they were for a seed.
+    const evaluationRandom = Random.of(seed, 'evaluations', j);
+    evaluationRows(
+      {
+        organizationId: id,
+        communityId: community.id,
+        category,
+        growthAt,
+        maturityAt,
+        withdrawalAt,
+        activeUntil,
+        reference,
+        assessorId: assessors.assessorId || evaluationRandom.uuid(),
+        supervisorId: assessors.supervisorId || evaluationRandom.uuid(),
+        cultivation: history ? { id: history.cultivation[0] as string, terminatedAt: history.terminatedAt } : null,
+        random: evaluationRandom,
+      },
+      rows,
+    );
   }
 
   return {

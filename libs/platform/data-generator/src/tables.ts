@@ -49,6 +49,20 @@ export const TABLES = {
   surveyResponse: spec('assessments', 'survey_response', [
     ['id', 'uuid'], ['survey_id', 'uuid'], ['respondent_label', 'text'], ['demand_categories', 'text[]'], ['created_at', 'timestamptz'],
   ]),
+  organizationOutbox: spec('organizations', 'outbox', [['type', 'text'], ['version', 'int4'], ['payload', 'jsonb'], ['idempotency_key', 'text'], ['occurred_at', 'timestamptz']]),
+  assessment: spec('assessments', 'assessment', [
+    ['id', 'uuid'], ['organization_id', 'uuid'], ['category', 'text'], ['kind', 'text'], ['rubric_version', 'int4'], ['scores', 'jsonb'], ['total', 'numeric'],
+    ['pass_score', 'numeric'], ['passed', 'bool'], ['assessed_on', 'date'], ['assessed_by', 'uuid'], ['note', 'text'], ['created_at', 'timestamptz'], ['version', 'int4'],
+  ]),
+  outcomeEvaluation: spec('assessments', 'outcome_evaluation', [
+    ['id', 'uuid'], ['organization_id', 'uuid'], ['community_id', 'uuid'], ['cultivation_id', 'uuid'], ['levels', 'jsonb'], ['community_score', 'numeric'],
+    ['organization_score', 'numeric'], ['institution_score', 'numeric'], ['evaluated_on', 'date'], ['evaluated_by', 'uuid'], ['note', 'text'], ['created_at', 'timestamptz'],
+  ]),
+  followUpCheck: spec('assessments', 'follow_up_check', [
+    ['id', 'uuid'], ['organization_id', 'uuid'], ['community_id', 'uuid'], ['cultivation_id', 'uuid'], ['follow_up_index', 'int4'], ['findings', 'jsonb'], ['passed', 'bool'],
+    ['checked_on', 'date'], ['checked_by', 'uuid'], ['note', 'text'], ['created_at', 'timestamptz'],
+  ]),
+  assessmentsOutbox: spec('assessments', 'outbox', [['type', 'text'], ['version', 'int4'], ['payload', 'jsonb'], ['idempotency_key', 'text'], ['occurred_at', 'timestamptz']]),
   cultivation: spec('cultivation', 'cultivation', [
     ['id', 'uuid'], ['workflow_id', 'text'], ['organization_id', 'uuid'], ['institution_id', 'uuid'], ['community_id', 'uuid'], ['district_id', 'uuid'],
     ['street_id', 'uuid'], ['category', 'text'], ['stage', 'text'], ['status', 'text'], ['stage_started_at', 'timestamptz'], ['stage_deadline', 'timestamptz'],
@@ -93,6 +107,11 @@ export const TABLE_ORDER: readonly TableName[] = [
   'filing',
   'needsSurvey',
   'surveyResponse',
+  'organizationOutbox',
+  'assessment',
+  'outcomeEvaluation',
+  'followUpCheck',
+  'assessmentsOutbox',
   'cultivation',
   'stageHistory',
   'timelineEvent',
