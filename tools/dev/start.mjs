@@ -9,6 +9,7 @@ const { stackLayout, startInfrastructure, startApps } = await import('./stack.mj
 const { stopAll } = await import('./processes.mjs');
 const { seedDemo } = await import('../seed/seed-demo.ts');
 const { seedDemoCultivations } = await import('../seed/seed-demo-cultivations.ts');
+const { seedDemoHistory } = await import('../seed/seed-demo-history.ts');
 
 const layout = stackLayout('dev');
 let stopping = false;
@@ -28,6 +29,7 @@ try {
   await startApps(layout, infra);
   await seedDemo(infra.databaseUrl);
   await seedDemoCultivations(`http://127.0.0.1:${layout.ports.gateway}`);
+  const history = await seedDemoHistory(infra.databaseUrl);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`
 Peiyu is running (ready in ${seconds}s):
@@ -35,6 +37,8 @@ Peiyu is running (ready in ${seconds}s):
   GraphQL       http://localhost:${layout.ports.gateway}/graphql
   Temporal UI   ${process.env.TEMPORAL_ADDRESS ? '(external Temporal: see its own UI)' : `http://localhost:${layout.temporal.uiPort}`}
 Demo users (password peiyu-demo): admin, manager, supervisor, director, street, worker, analyst.
+Demo data: 示范区 with live cultivations, and ${history.districtName}, three years of generated history
+  (manager and analyst see both; generated cultivations have no running workflow).
 Ctrl-C stops everything.`);
 } catch (error) {
   console.error(`\nPeiyu could not start: ${error instanceof Error ? error.message : error}`);

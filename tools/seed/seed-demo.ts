@@ -3,6 +3,7 @@
 import pg from 'pg';
 import type { OrganizationCategory, Role, Scope } from '@peiyu/contracts';
 import { hashPassword } from '@peiyu/platform-auth';
+import { SCALES, generateDataset } from '@peiyu/platform-data-generator';
 
 export const DEMO_PASSWORD = 'peiyu-demo';
 
@@ -28,11 +29,20 @@ export const DEMO = {
   ] as { id: string; communityIndex: number; name: string; category: OrganizationCategory }[],
 };
 
+/**
+ * The generated history `npm start` writes beside the demo district (seed-demo-history.ts): the
+ * generator's demo scale, one district with three years of cultivations. Its ids depend on the seed
+ * only, so the district manager and the analyst can be given it before it is written.
+ */
+export const DEMO_HISTORY = { scale: SCALES.demo, seed: 42 } as const;
+export const DEMO_HISTORY_DISTRICT_IDS: readonly string[] = generateDataset(DEMO_HISTORY).districts.map((d) => d.id);
+const districtScopes = (): Scope[] => [DEMO.districtId, ...DEMO_HISTORY_DISTRICT_IDS].map((id) => ({ kind: 'DISTRICT', id }));
+
 const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; scopes: Scope[] }[] = [
   { id: '10000000-0000-4000-8000-000000000501', username: 'admin', displayName: '系统管理员', role: 'ADMIN', scopes: [{ kind: 'CITY', id: null }] },
-  { id: '10000000-0000-4000-8000-000000000502', username: 'manager', displayName: '王主管', role: 'PROGRAMME_MANAGER', scopes: [{ kind: 'DISTRICT', id: DEMO.districtId }] },
+  { id: '10000000-0000-4000-8000-000000000502', username: 'manager', displayName: '王主管', role: 'PROGRAMME_MANAGER', scopes: districtScopes() },
   { id: '10000000-0000-4000-8000-000000000503', username: 'worker', displayName: '李社工', role: 'SOCIAL_WORKER', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
-  { id: '10000000-0000-4000-8000-000000000504', username: 'analyst', displayName: '赵分析', role: 'ANALYST', scopes: [{ kind: 'DISTRICT', id: DEMO.districtId }] },
+  { id: '10000000-0000-4000-8000-000000000504', username: 'analyst', displayName: '赵分析', role: 'ANALYST', scopes: districtScopes() },
   { id: '10000000-0000-4000-8000-000000000505', username: 'supervisor', displayName: '陈督导', role: 'SUPERVISOR', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
   { id: '10000000-0000-4000-8000-000000000506', username: 'director', displayName: '周主任', role: 'INSTITUTION_DIRECTOR', scopes: [{ kind: 'INSTITUTION', id: DEMO.institutionId }] },
   { id: '10000000-0000-4000-8000-000000000507', username: 'street', displayName: '吴街道', role: 'STREET_OFFICER', scopes: [{ kind: 'STREET', id: DEMO.streets[0].id }] },
