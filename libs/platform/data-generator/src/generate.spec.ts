@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { STAGES, defaultRubric, followUpCheckPassed, scoreAssessment, type FollowUpFindings, type OrganizationCategory, type RubricKind, type Stage } from '@peiyu/contracts';
-import { generateDataset } from './generate.js';
+import { NO_SIGN_IN, generateDataset } from './generate.js';
 import { Random } from './random.js';
 import type { Scale } from './scales.js';
 import { TABLES, TABLE_ORDER, type Row, type TableName } from './tables.js';
@@ -144,6 +144,15 @@ describe('generateDataset', () => {
       expect(followUps).toContainEqual(expect.objectContaining({ cultivationId: check[3], index: check[4], result: check[6] ? 'PASSED' : 'FAILED' }));
     }
     expect(events(all.assessmentsOutbox, 'assessment.follow-up-checked')).toHaveLength(all.followUpCheck.length);
+
+    // The people named are staff with scopes for their role; none of them can sign in.
+    const users = new Map(all.userAccount.map((u) => [u[0], u]));
+    expect(all.userAccount).toHaveLength(2 * 3 + 2 + 4);
+    for (const u of all.userAccount) expect(u[3]).toBe(NO_SIGN_IN);
+    for (const a of all.assessment) expect(users.get(a[10])?.[4]).toBe('SOCIAL_WORKER');
+    for (const e of all.outcomeEvaluation) expect(users.get(e[9])?.[4]).toBe('SUPERVISOR');
+    for (const step of all.escalationStep) if (step[5] !== null) expect(users.has(step[5])).toBe(true);
+    expect(new Set(all.serviceContract.map((c) => c[1]))).toEqual(new Set(all.institution.map((i) => i[0])));
 
     // organizations-service's events: each organization recorded, each filing, and the status each ended in last.
     expect(events(all.organizationOutbox, 'organization.created')).toHaveLength(all.organization.length);

@@ -4,7 +4,7 @@ import { simulateCultivation, type Actors, type CultivationHistory } from './cul
 import { evaluationRows } from './evaluations.js';
 import { Random } from './random.js';
 import type { Scale } from './scales.js';
-import type { Chunk } from './tables.js';
+import type { Chunk, Row } from './tables.js';
 import {
   DISTRICT_NAMES,
   NameBook,
@@ -79,6 +79,11 @@ export interface GeneratedChunk {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/**
+ * The password hash of generated staff: not a hash at all, so no password matches it and they cannot
+ * sign in (verifyPassword refuses what it cannot parse). They exist to be named, listed and scoped.
+ */
+export const NO_SIGN_IN = '!generated-no-sign-in';
 const iso = (ms: number) => new Date(ms).toISOString();
 /** The calendar day in China an instant falls on. */
 const chinaDate = (ms: number) => new Date(ms + CHINA_OFFSET).toISOString().slice(0, 10);
@@ -178,12 +183,14 @@ export function generateDataset(options: GenerateOptions): Dataset {
         district: districts.map((d) => [d.id, d.name, d.code, iso(d.createdAt), 1]),
         street: streets.map((s) => [s.id, districts[s.districtIndex].id, s.name, iso(districts[s.districtIndex].createdAt), 1]),
         institution: institutions.map((i) => [i.id, i.name, iso(reference - 4 * 365 * DAY), 1]),
+        serviceContract: serviceContractRows(),
+        userAccount: staffRows(),
       },
     };
     const step = Math.max(1, Math.round((ORGANIZATIONS_PER_CHUNK * scale.communities) / Math.max(scale.organizations, 1)));
     for (let first = 0; first < communities.length; first += step) {
       const rows: Required<Chunk> = {
-        district: [], street: [], institution: [], community: [], organization: [], member: [], activity: [], activityAttendee: [], charter: [], filing: [],
+        district: [], street: [], institution: [], serviceContract: [], userAccount: [], community: [], organization: [], member: [], activity: [], activityAttendee: [], charter: [], filing: [],
         needsSurvey: [], surveyResponse: [], organizationOutbox: [], assessment: [], outcomeEvaluation: [], followUpCheck: [], assessmentsOutbox: [], cultivation: [], stageHistory: [], timelineEvent: [], escalation: [], escalationStep: [], cultivationOutbox: [],
       };
       let organizations = 0;
@@ -197,6 +204,43 @@ export function generateDataset(options: GenerateOptions): Dataset {
       }
       yield { organizations, rows };
     }
+  }
+
+  /** Each institution's contract with its district: the whole district, from before the first cultivation until a year after the reference. */
+  function serviceContractRows(): Chunk['serviceContract'] & object {
+    const startsOn = chinaDate(reference - (CULTIVATION_SPAN_DAYS + 180) * DAY);
+    const endsOn = chinaDate(reference + 365 * DAY);
+    return hierarchy.institutions.map((institution, i) => {
+      const random = Random.of(seed, 'service-contract', i);
+      const district = hierarchy.districts.find((d) => d.id === institution.districtId)!;
+      return [random.uuid(), institution.id, district.id, '{}', `${district.code}-购买服务-${pad(i + 1, 4)}`, startsOn, endsOn, iso(reference - (CULTIVATION_SPAN_DAYS + 180) * DAY), 1];
+    });
+  }
+
+  /**
+   * The people the generated records name: each institution's social worker, supervisor and director,
+   * each district's programme manager and each street's officer, with the scopes their roles take.
+   */
+  function staffRows(): Chunk['userAccount'] & object {
+    const createdAt = iso(reference - 4 * 365 * DAY);
+    const user = (id: string, username: string, random: Random, role: string, kind: string, scopeId: string) => [
+      id, username, personName(random), NO_SIGN_IN, role, JSON.stringify([{ kind, id: scopeId }]), createdAt, 1,
+    ];
+    const rows: Row[] = [];
+    hierarchy.institutions.forEach((institution, i) => {
+      const random = Random.of(seed, 'staff', i);
+      const name = `g${seed}-i${pad(i + 1, 3)}`;
+      rows.push(user(institution.actors.INSTITUTION_DIRECTOR, `${name}-director`, random, 'INSTITUTION_DIRECTOR', 'INSTITUTION', institution.id));
+      rows.push(user(institution.actors.SUPERVISOR, `${name}-supervisor`, random, 'SUPERVISOR', 'INSTITUTION', institution.id));
+      rows.push(user(institution.actors.SOCIAL_WORKER, `${name}-worker`, random, 'SOCIAL_WORKER', 'INSTITUTION', institution.id));
+    });
+    hierarchy.districts.forEach((district, d) => {
+      rows.push(user(district.managerId, `g${seed}-d${pad(d + 1)}-manager`, Random.of(seed, 'manager', d), 'PROGRAMME_MANAGER', 'DISTRICT', district.id));
+    });
+    hierarchy.streets.forEach((street, s) => {
+      rows.push(user(street.officerId, `g${seed}-s${pad(s + 1, 3)}-officer`, Random.of(seed, 'officer', s), 'STREET_OFFICER', 'STREET', street.id));
+    });
+    return rows;
   }
 
   function communityRows(c: number, rows: Required<Chunk>): void {
@@ -367,8 +411,14 @@ export function generateDataset(options: GenerateOptions): Dataset {
     if (filedAt !== null) emit(`organization.evidence-changed:${id}:FILING`, filedAt, domainEvent('organization.evidence-changed', { organizationId: id, evidence: 'FILING', at: iso(Math.round(filedAt / 1000) * 1000) }));
     if (lastActivity) emit(`organization.evidence-changed:${id}:ACTIVITIES:${lastActivity.id}`, lastActivity.at, domainEvent('organization.evidence-changed', { organizationId: id, evidence: 'ACTIVITIES', at: iso(lastActivity.at) }));
 
-    // A stream of its own, so the rows above stay what they were for a seed.
+    // A stream of its own, so the rows above stay what they were for a seed. An organization not
+    // cultivated is assessed by the staff of an institution of its district.
     const evaluationRandom = Random.of(seed, 'evaluations', j);
+    if (!assessors.assessorId) {
+      const candidates = hierarchy.institutionsByDistrict[hierarchy.streets[community.streetIndex].districtIndex];
+      const { actors } = hierarchy.institutions[candidates[evaluationRandom.int(0, candidates.length - 1)]];
+      assessors = { assessorId: actors.SOCIAL_WORKER, supervisorId: actors.SUPERVISOR };
+    }
     evaluationRows(
       {
         organizationId: id,
@@ -379,8 +429,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
         withdrawalAt,
         activeUntil,
         reference,
-        assessorId: assessors.assessorId || evaluationRandom.uuid(),
-        supervisorId: assessors.supervisorId || evaluationRandom.uuid(),
+        ...assessors,
         cultivation: history ? { id: history.cultivation[0] as string, terminatedAt: history.terminatedAt } : null,
         random: evaluationRandom,
       },

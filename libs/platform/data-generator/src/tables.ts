@@ -7,8 +7,8 @@
 export type Cell = string | number | boolean | null;
 export type Row = Cell[];
 
-/** A column and the PostgreSQL type its values are sent as (`text[]` columns are sent as array literals). */
-export type Column = readonly [name: string, type: 'uuid' | 'text' | 'int4' | 'bool' | 'date' | 'timestamptz' | 'numeric' | 'jsonb' | 'text[]'];
+/** A column and the PostgreSQL type its values are sent as (array columns are sent as array literals). */
+export type Column = readonly [name: string, type: 'uuid' | 'text' | 'int4' | 'bool' | 'date' | 'timestamptz' | 'numeric' | 'jsonb' | 'text[]' | 'uuid[]'];
 
 export interface TableSpec {
   schema: string;
@@ -26,6 +26,13 @@ export const TABLES = {
     ['address', 'text'], ['created_at', 'timestamptz'], ['version', 'int4'],
   ]),
   institution: spec('organizations', 'institution', [['id', 'uuid'], ['name', 'text'], ['created_at', 'timestamptz'], ['version', 'int4']]),
+  serviceContract: spec('organizations', 'service_contract', [
+    ['id', 'uuid'], ['institution_id', 'uuid'], ['district_id', 'uuid'], ['street_ids', 'uuid[]'], ['reference', 'text'], ['starts_on', 'date'], ['ends_on', 'date'],
+    ['created_at', 'timestamptz'], ['version', 'int4'],
+  ]),
+  userAccount: spec('identity', 'user_account', [
+    ['id', 'uuid'], ['username', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['role', 'text'], ['scopes', 'jsonb'], ['created_at', 'timestamptz'], ['version', 'int4'],
+  ]),
   organization: spec('organizations', 'organization', [
     ['id', 'uuid'], ['name', 'text'], ['community_id', 'uuid'], ['category', 'text'], ['status', 'text'], ['created_at', 'timestamptz'], ['version', 'int4'],
   ]),
@@ -99,6 +106,8 @@ export const TABLE_ORDER: readonly TableName[] = [
   'street',
   'community',
   'institution',
+  'serviceContract',
+  'userAccount',
   'organization',
   'member',
   'activity',

@@ -29,10 +29,11 @@ const qualified = (spec: TableSpec) => `"${spec.schema}"."${spec.table}"`;
 /** A multi-row INSERT from one array parameter per column (unnest), so a statement's size does not depend on its row count. */
 function insertSql(spec: TableSpec): string {
   const columns = spec.columns.map(([name]) => `"${name}"`).join(', ');
-  const parameters = spec.columns.map(([, type], i) => `$${i + 1}::${type === 'text[]' ? 'text' : type}[]`).join(', ');
+  const isArray = (type: string) => type.endsWith('[]');
+  const parameters = spec.columns.map(([, type], i) => `$${i + 1}::${isArray(type) ? 'text' : type}[]`).join(', ');
   const aliases = spec.columns.map((_, i) => `c${i}`).join(', ');
-  // A text[] column travels as the text of an array literal: unnest would flatten a two-dimensional array.
-  const values = spec.columns.map(([, type], i) => (type === 'text[]' ? `c${i}::text[]` : `c${i}`)).join(', ');
+  // An array column travels as the text of an array literal: unnest would flatten a two-dimensional array.
+  const values = spec.columns.map(([, type], i) => (isArray(type) ? `c${i}::${type}` : `c${i}`)).join(', ');
   return `INSERT INTO ${qualified(spec)} (${columns}) SELECT ${values} FROM unnest(${parameters}) AS u(${aliases})`;
 }
 
