@@ -1,7 +1,7 @@
 // Browser test of the admin app's session against the already-running platform: an expired or
 // refused access token is renewed with the refresh token and the page carries on; two tabs renewing
 // the same session at once rotate its refresh token only once (a second use would make the server
-// end the session); a refresh token the server refuses sends the user to sign in and back to where
+// end the session, or, within seconds, answer CONFLICT); a refresh token the server refuses sends the user to sign in and back to where
 // they were; signing out revokes the refresh token on the server.
 // Env: ADMIN_URL and GATEWAY_URL (defaults: the test stack), CHROMIUM_PATH. Screenshots: test-artifacts/admin-session/.
 import { describe, it, expect } from '@jest/globals';
@@ -82,8 +82,9 @@ describe('admin app: session renewal with refresh tokens', () => {
       expect(renewed?.refreshToken).not.toBe(session.refreshToken);
       expect(Date.parse(renewed!.expiresAt)).toBeGreaterThan(Date.now());
       expect((await storedSession(second))?.refreshToken).toBe(renewed?.refreshToken);
-      // The old refresh token is used up; the tabs carry on with the new one.
-      expect(await refreshByApi(session.refreshToken)).toEqual({ ok: false, code: 'UNAUTHENTICATED' });
+      // The old refresh token is used up (so soon after its rotation the server answers CONFLICT and
+      // issues nothing); the tabs carry on with the new one.
+      expect(await refreshByApi(session.refreshToken)).toEqual({ ok: false, code: 'CONFLICT' });
       expect(new URL(ui.page.url()).pathname).toBe('/cultivations');
       expect(new URL(second.url()).pathname).toBe('/escalations');
       await second.close();
@@ -146,7 +147,8 @@ describe('admin app: session renewal with refresh tokens', () => {
     'sends the user to sign in, and back, when the refresh token is refused; signing out revokes it',
     async () => {
       const session = await signInByApi('manager');
-      // Used up by another client: the app's copy is refused (and, as a reuse, ends that session).
+      // Used up by another client whose new tokens this app never sees: the app's copy is refused
+      // (CONFLICT, so soon after the rotation), no other tab brings the new session, and it ends.
       expect(await refreshByApi(session.refreshToken)).toEqual({ ok: true });
       await seedSession(ui.page, { ...session, expiresAt: new Date(Date.now() - 60_000).toISOString() });
       await ui.page.goto(`${ADMIN_URL}/cultivations?stage=GROWTH`);

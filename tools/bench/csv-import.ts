@@ -82,6 +82,12 @@ async function serve(): Promise<void> {
   const module = await KIND.loadModule();
   const app = await startTestApp(module.forDatabase(requireDatabaseUrl()) as Parameters<typeof startTestApp>[0]);
   process.stdout.write(`listening ${app.url} ${process.pid}\n`);
+  // Asked by the driver after each import: the heap left once the collector has run, which grows
+  // only if rows are held (RSS also counts room the collector has taken and not given back).
+  process.on('SIGUSR2', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.stdout.write(`heap ${process.memoryUsage().heapUsed}\n`);
+  });
   process.on('SIGTERM', () => void app.close().finally(() => process.exit(0)));
 }
 
@@ -103,7 +109,7 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 async function startService(databaseUrl: string): Promise<{ child: ChildProcess; url: string; pid: number }> {
   // The loader directly (not run-ts.mjs, a wrapper process), so the pid measured is the service's.
   const register = fileURLToPath(new URL('../dev/register.mjs', import.meta.url));
-  const child = spawn(process.execPath, ['--import', register, fileURLToPath(import.meta.url), '--serve', '--kind', KIND_NAME], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', register, fileURLToPath(import.meta.url), '--serve', '--kind', KIND_NAME], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -119,6 +125,22 @@ async function startService(databaseUrl: string): Promise<{ child: ChildProcess;
   return { child, url, pid };
 }
 
+/** The service's heap after a full collection, in MB (see the SIGUSR2 handler of `serve`). */
+async function heapFloorMb(child: ChildProcess): Promise<number> {
+  const line = new Promise<number>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      const match = /heap (\d+)/.exec(chunk.toString());
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolve(Math.round((Number(match[1]) / 1024 / 1024) * 10) / 10);
+      }
+    };
+    child.stdout?.on('data', onData);
+  });
+  child.kill('SIGUSR2');
+  return line;
+}
+
 async function main(): Promise<void> {
   const sizesArg = process.argv.indexOf('--sizes');
   const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [10_000, 100_000];
@@ -131,7 +153,7 @@ async function main(): Promise<void> {
   databaseUrl.pathname = `/${database}`;
   const dir = mkdtempSync(join(tmpdir(), 'peiyu-csv-bench-'));
   let child: ChildProcess | undefined;
-  const results: { rows: number; megabytes: number; seconds: number; rowsPerSecond: number; baselineRssMb: number; peakRssGrowthMb: number }[] = [];
+  const results: { rows: number; megabytes: number; seconds: number; rowsPerSecond: number; baselineRssMb: number; peakRssGrowthMb: number; heapAfterGcMb: number }[] = [];
   try {
     const service = await startService(databaseUrl.toString());
     child = service.child;
@@ -145,6 +167,8 @@ async function main(): Promise<void> {
       const warmPath = join(dir, 'warm.csv');
       await writeCsv(warmPath, 2000);
       await importFile(service.url, await KIND.newTarget(db), warmPath, token);
+      const heapBeforeMb = await heapFloorMb(child);
+      console.log(`Heap after the warm-up, collected: ${heapBeforeMb} MB.`);
       for (const rows of sizes) {
         const path = join(dir, `${KIND_NAME}-${rows}.csv`);
         await writeCsv(path, rows);
@@ -171,6 +195,7 @@ async function main(): Promise<void> {
           rowsPerSecond: Math.round(rows / seconds),
           baselineRssMb: Math.round((baseline / 1024 / 1024) * 10) / 10,
           peakRssGrowthMb: Math.round(((peak - baseline) / 1024 / 1024) * 10) / 10,
+          heapAfterGcMb: await heapFloorMb(child),
         });
       }
     } finally {

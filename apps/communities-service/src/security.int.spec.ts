@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomInt, randomUUID } from 'node:crypto';
 import { issueToken, resolveJwtSecret } from '@peiyu/platform-auth';
 import { dataOf, requireDatabaseUrl, startTestApp, tokenFor, uniqueSuffix, type GraphQLResult, type TestApp } from '@peiyu/platform-testing';
+import { DataSource } from 'typeorm';
 import { CommunitiesServiceModule } from './app.module.js';
 
 // Accounts, sessions, administration and the audit log of communities-service (which hosts identity).
@@ -121,7 +122,7 @@ describe('communities-service security', () => {
   });
 
   describe('sessions', () => {
-    it('rotates refresh tokens, and a reused one revokes its whole family', async () => {
+    it('rotates refresh tokens; one reused at once is a CONFLICT, later it revokes its whole family', async () => {
       const user = await createUser('rotating');
       const first = dataOf(await signIn(user.username, PASSWORD)).signIn;
       expect(first.refreshToken).toMatch(/^pyr_/);
@@ -131,7 +132,13 @@ describe('communities-service security', () => {
       expect(second.refreshToken).not.toBe(first.refreshToken);
       expect(dataOf(await gql<{ me: { id: string } }>(ME, {}, { token: second.token })).me.id).toBe(user.id);
 
-      // The first token again: someone has a copy. Refused, and the family with it.
+      // The first token again at once: two tabs (or a retry) renewing together. CONFLICT, nothing
+      // issued, and the session goes on.
+      const raced = await gql(REFRESH, { input: { refreshToken: first.refreshToken } });
+      expect(raced.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(raced.data?.['refreshToken'] ?? null).toBeNull();
+      // Later (past PEIYU_REFRESH_REUSE_GRACE_SECONDS): someone has a copy. Refused, and the family with it.
+      await service.app.get(DataSource).query(`UPDATE "identity"."refresh_token" SET "revoked_at" = "revoked_at" - interval '1 minute' WHERE "user_id" = $1 AND "revoked_reason" = 'ROTATED'`, [user.id]);
       const reused = await gql(REFRESH, { input: { refreshToken: first.refreshToken } });
       expect(reused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(reused.errors?.[0].message).toMatch(/already used/);

@@ -2,7 +2,7 @@
 // renewals, and signing out (which revokes the refresh token's session on the server).
 import { print } from '@apollo/client/utilities';
 import { REFRESH_TOKEN, SIGN_OUT, type SessionFields } from '../graphql/operations';
-import { browserLock, createSessionRefresher, RefreshRefusedError, scheduleRenewals, type SessionRefresher } from './refresh';
+import { browserLock, createSessionRefresher, RefreshRefusedError, RotatedElsewhereError, scheduleRenewals, type SessionRefresher } from './refresh';
 import { sessionStore, type Session, type SessionStore } from './session';
 
 const GRAPHQL_URL = '/graphql';
@@ -38,6 +38,7 @@ export async function exchangeRefreshToken(refreshToken: string, fetchImpl: type
   }
   if (answer.data?.refreshToken) return sessionFromPayload(answer.data.refreshToken);
   const first = answer.errors?.[0];
+  if (first?.extensions?.code === 'CONFLICT') throw new RotatedElsewhereError(first.message);
   // Only the server's explicit refusal ends the session; anything else may pass.
   if (first?.extensions?.code === 'UNAUTHENTICATED' || first?.extensions?.code === 'BAD_USER_INPUT') {
     throw new RefreshRefusedError(first.message);

@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, gql, InMemoryCache, type TypedDocumentNode } 
 import { Observable } from 'rxjs';
 import { sessionLinks } from '../apollo';
 import { exchangeRefreshToken, signOut } from './browserSession';
-import { createSessionRefresher, RefreshRefusedError, scheduleRenewals, storageLease, type CrossTabLock } from './refresh';
+import { createSessionRefresher, RefreshRefusedError, RotatedElsewhereError, scheduleRenewals, storageLease, type CrossTabLock } from './refresh';
 import { createSessionStore, SESSION_KEY, type Session, type SessionStorage } from './session';
 
 /** One localStorage shared by the "tabs" of a test. */
@@ -57,9 +57,22 @@ function rotatingServer(first = 1) {
   return { exchange, isRevoked: () => revoked };
 }
 
-function tab(storage: SessionStorage, lock: CrossTabLock, exchange: (token: string) => Promise<Session>) {
+function tab(storage: SessionStorage, lock: CrossTabLock, exchange: (token: string) => Promise<Session>, adoptTimeoutMs?: number) {
   const store = createSessionStore(storage);
-  return { store, refresher: createSessionRefresher({ store, exchange, lock }) };
+  return { store, refresher: createSessionRefresher({ store, exchange, lock, adoptTimeoutMs }) };
+}
+
+/** Like the real server: the token just rotated, presented again, is a CONFLICT that ends nothing. */
+function serverWithReuseGrace() {
+  let latest = 1;
+  const exchange = jest.fn(async (refreshToken: string): Promise<Session> => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (refreshToken === `refresh-${latest - 1}`) throw new RotatedElsewhereError('The refresh token has just been rotated by another request.');
+    if (refreshToken !== `refresh-${latest}`) throw new RefreshRefusedError('The refresh token was already used; its session has been ended.');
+    latest += 1;
+    return session(latest);
+  });
+  return { exchange };
 }
 
 describe('renewing the session', () => {
@@ -94,6 +107,41 @@ describe('renewing the session', () => {
     expect(server.isRevoked()).toBe(false);
     expect(b.store.get()?.refreshToken).toBe('refresh-2');
     expect(storage.data.has('peiyu.admin.refresh.lease')).toBe(false);
+  });
+
+  it('adopts the rotation of a tab whose write reaches this tab\'s storage only after the lock has passed', async () => {
+    // Each tab reads its own copy of storage, as browsers keep it per tab; B's catches up 100 ms late.
+    const storageA = memoryStorage();
+    const storageB = memoryStorage();
+    createSessionStore(storageA).start(session(1));
+    createSessionStore(storageB).start(session(1));
+    const lock = sharedMutex();
+    const server = serverWithReuseGrace();
+    const a = tab(storageA, lock, server.exchange);
+    const b = tab(storageB, lock, server.exchange);
+    a.store.subscribe(() => {
+      const written = storageA.getItem(SESSION_KEY);
+      setTimeout(() => written && storageB.setItem(SESSION_KEY, written), 100);
+    });
+
+    const [renewedA, renewedB] = await Promise.all([a.refresher.renew(), b.refresher.renew()]);
+
+    expect([renewedA, renewedB]).toEqual([true, true]);
+    expect(server.exchange.mock.calls.map(([token]) => token)).toEqual(['refresh-1', 'refresh-1']);
+    expect(b.store.get()?.refreshToken).toBe('refresh-2');
+    expect(b.store.endReason()).toBeNull();
+  });
+
+  it('ends the session when the rotation the server names never reaches this tab', async () => {
+    const storage = memoryStorage();
+    createSessionStore(storage).start(session(1, 0));
+    const server = serverWithReuseGrace();
+    await server.exchange('refresh-1'); // rotated by a request whose answer was lost
+    const a = tab(storage, sharedMutex(), server.exchange, 100);
+
+    expect(await a.refresher.renew()).toBe(false);
+    expect(a.store.get()).toBeNull();
+    expect(a.store.endReason()).toBe('expired');
   });
 
   it('shares one rotation between concurrent callers in one tab', async () => {
@@ -219,9 +267,11 @@ describe('the session links', () => {
 describe('the refresh and sign-out requests', () => {
   const respond = (body: unknown) => jest.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify(body), { status: 200 }));
 
-  it('reads a refused refresh as RefreshRefusedError and a good one as the new session', async () => {
+  it('reads a refused refresh as RefreshRefusedError, a raced one as RotatedElsewhereError and a good one as the new session', async () => {
     const refused = respond({ errors: [{ message: 'The refresh token was already used', extensions: { code: 'UNAUTHENTICATED' } }] });
     await expect(exchangeRefreshToken('r1', refused as unknown as typeof fetch)).rejects.toBeInstanceOf(RefreshRefusedError);
+    const raced = respond({ errors: [{ message: 'The refresh token has just been rotated by another request', extensions: { code: 'CONFLICT' } }] });
+    await expect(exchangeRefreshToken('r1', raced as unknown as typeof fetch)).rejects.toBeInstanceOf(RotatedElsewhereError);
     const next = session(2);
     const ok = respond({ data: { refreshToken: { ...next, user: { __typename: 'User', ...next.user } } } });
     expect(await exchangeRefreshToken('r1', ok as unknown as typeof fetch)).toEqual(next);

@@ -1,7 +1,10 @@
 // Renewing the access token with the refresh token. The server rotates the refresh token on every
 // use and, when a used one comes back, revokes the whole session (it must have been copied). So two
 // tabs must never send the same refresh token: each rotation runs under a lock shared by the tabs,
-// and re-reads the stored session first, adopting a rotation another tab has just made.
+// and re-reads the stored session first, adopting a rotation another tab has just made. Storage
+// reaches other tabs a moment after the write, so a tab may still read the used token after the
+// lock has passed to it: the server answers that, within seconds of the rotation, with CONFLICT
+// (not a revocation), and the tab waits for the other tab's session to reach its storage.
 import { isPast, type Session, type SessionStorage, type SessionStore } from './session';
 
 /** The server refused the refresh token (expired, revoked or reused): only signing in again helps. */
@@ -9,6 +12,17 @@ export class RefreshRefusedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RefreshRefusedError';
+  }
+}
+
+/**
+ * The server says the refresh token was rotated moments ago by another request (another tab, most
+ * likely): the session goes on, with the tokens that request received.
+ */
+export class RotatedElsewhereError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RotatedElsewhereError';
   }
 }
 
@@ -21,6 +35,8 @@ export interface RefresherDeps {
   exchange(refreshToken: string): Promise<Session>;
   lock: CrossTabLock;
   now?: () => number;
+  /** Waits this long at most for another tab's rotation to reach this tab's storage. */
+  adoptTimeoutMs?: number;
 }
 
 /** Renew this long before the access token expires when it is nearly due anyway (clock skew, slow links). */
@@ -42,8 +58,20 @@ export interface SessionRefresher {
   nextRenewalIn(): number | null;
 }
 
-export function createSessionRefresher({ store, exchange, lock, now = Date.now }: RefresherDeps): SessionRefresher {
+export function createSessionRefresher({ store, exchange, lock, now = Date.now, adoptTimeoutMs = 3_000 }: RefresherDeps): SessionRefresher {
   let inFlight: Promise<boolean> | null = null;
+
+  /** Polls storage until it holds a refresh token other than `used`; false when none comes in time. */
+  async function adoptRotation(used: string): Promise<boolean> {
+    const giveUpAt = now() + adoptTimeoutMs;
+    for (;;) {
+      const latest = store.sync();
+      if (!latest) return false;
+      if (latest.refreshToken !== used) return true;
+      if (now() >= giveUpAt) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 
   function rotate(seenRefreshToken: string): Promise<boolean> {
     return lock(async () => {
@@ -55,6 +83,12 @@ export function createSessionRefresher({ store, exchange, lock, now = Date.now }
         store.start(await exchange(latest.refreshToken));
         return true;
       } catch (error) {
+        if (error instanceof RotatedElsewhereError) {
+          if (await adoptRotation(latest.refreshToken)) return true;
+          // Its successor never arrived (an answer lost on the way): that token can renew no more.
+          store.end('expired');
+          return false;
+        }
         if (error instanceof RefreshRefusedError || isPast(latest.expiresAt, now())) store.end('expired');
         // A network failure with a still valid access token keeps the session; the next request retries.
         return false;

@@ -10,6 +10,12 @@ export class IdentityEnv {
   @IsInt() @Min(1) @Max(7 * 24 * 3600) PEIYU_TOKEN_TTL_SECONDS: number = 15 * 60;
   /** Lifetime of a refresh token; each use rotates it. */
   @IsInt() @Min(60) @Max(365 * 24 * 3600) PEIYU_REFRESH_TOKEN_TTL_SECONDS: number = 14 * 24 * 3600;
+  /**
+   * How long after a rotation its used refresh token, presented again, is taken for a race (two tabs
+   * or a retried request renewing at once) and answered CONFLICT without ending the session; later,
+   * it means someone kept a copy and the session ends. 0 turns the allowance off.
+   */
+  @IsInt() @Min(0) @Max(300) PEIYU_REFRESH_REUSE_GRACE_SECONDS: number = 10;
   /** How long a session may be refreshed at most from its sign-in, however often its tokens rotate. */
   @IsInt() @Min(60) @Max(365 * 24 * 3600) PEIYU_SESSION_MAX_SECONDS: number = 30 * 24 * 3600;
   /** The sliding window over which failed sign-ins count. */
@@ -30,6 +36,7 @@ export interface IdentitySettings {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   sessionMaxSeconds: number;
+  refreshReuseGraceSeconds: number;
   signIn: SignInLimits;
   /** Null: OpenID Connect sign-in is off. */
   oidc: OidcSettings | null;
@@ -44,6 +51,7 @@ export function identitySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): I
     accessTokenTtlSeconds: e.PEIYU_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.PEIYU_REFRESH_TOKEN_TTL_SECONDS,
     sessionMaxSeconds: e.PEIYU_SESSION_MAX_SECONDS,
+    refreshReuseGraceSeconds: e.PEIYU_REFRESH_REUSE_GRACE_SECONDS,
     signIn: {
       windowSeconds: e.PEIYU_SIGNIN_WINDOW_SECONDS,
       maxFailuresPerAccount: e.PEIYU_SIGNIN_MAX_FAILURES_PER_ACCOUNT,

@@ -47,7 +47,7 @@ export interface Session extends IssuedToken {
   user: UserAccountEntity;
 }
 
-type RefreshOutcome = { kind: 'ok'; session: Session } | { kind: 'refused'; message: string };
+type RefreshOutcome = { kind: 'ok'; session: Session } | { kind: 'refused'; message: string } | { kind: 'conflict' };
 
 @Injectable()
 export class IdentityService {
@@ -106,7 +106,8 @@ export class IdentityService {
 
   /**
    * Rotates a refresh token: a new access token and refresh token, the used one revoked. A revoked
-   * token presented again means it was copied: the whole family (that sign-in's session) is revoked.
+   * token presented again means it was copied: the whole family (that sign-in's session) is revoked,
+   * unless it was rotated only moments ago (CONFLICT then, and the session goes on).
    */
   async refresh(refreshToken: string): Promise<Session> {
     const refused = new DomainException('UNAUTHENTICATED', 'The refresh token is not valid; sign in again.');
@@ -116,6 +117,10 @@ export class IdentityService {
       const row = await m.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash: hashRefreshToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
       if (!row) return { kind: 'refused', message: refused.message };
       if (row.revokedAt) {
+        // Just rotated: another tab or a retry of a lost answer, not a copy. Nothing is issued for it.
+        if (row.revokedReason === 'ROTATED' && now.getTime() - row.revokedAt.getTime() < this.settings.refreshReuseGraceSeconds * 1000) {
+          return { kind: 'conflict' };
+        }
         await this.revokeFamily(m, row.familyId, 'REUSED', now);
         return { kind: 'refused', message: 'The refresh token was already used; its session has been ended. Sign in again.' };
       }
@@ -132,6 +137,9 @@ export class IdentityService {
     });
     // Thrown after the commit, so a reuse's revocation of the family stays.
     if (outcome.kind === 'refused') throw new DomainException('UNAUTHENTICATED', outcome.message);
+    if (outcome.kind === 'conflict') {
+      throw new DomainException('CONFLICT', 'The refresh token has just been rotated by another request; use the refresh token that request received.');
+    }
     return outcome.session;
   }
 
