@@ -105,6 +105,9 @@ function scoredAssessmentsSql(plan: Plan, latestOnly: boolean): string {
       SELECT f.*, ${periodKeyOfDateSql(plan.bucket, 'f."assessed_on"')} AS "period"
       FROM "analytics"."assessment_fact" f
       WHERE f."assessed_on" BETWEEN $5::date AND $6::date AND ($${FIRST_EXTRA_PARAM}::text[] IS NULL OR f."kind" = ANY($${FIRST_EXTRA_PARAM}::text[]))
+        -- Only organizations with a cultivation the filter keeps can count: this narrows a district's
+        -- query to its organizations before the per-assessment lookup below (same rows either way).
+        AND EXISTS (SELECT 1 FROM "analytics"."cultivation_fact" c WHERE c."organization_id" = f."organization_id" AND ${FILTER_SQL})
     ),
     "counted" AS (
       ${
@@ -530,12 +533,7 @@ export class IndicatorService {
     const params = [...plan.params, input.kind ? [input.kind] : null];
     const scored = scoredAssessmentsSql(plan, input.latestOnly === true);
     const raw = await this.read(async (m) => {
-      // The groups are those of the assessments counted: an organization's cultivation may have ended before the range.
-      await this.checkSize(m, plan, kinds.length, kinds.length === 1 ? 'kind' : 'kinds', {
-        sql: `WITH ${scored} SELECT count(*)::int AS "n" FROM (SELECT DISTINCT "group" FROM "scored") g`,
-        params,
-      });
-      return (await m.query(
+      const cells = (await m.query(
         `WITH ${scored}
          SELECT "group", "period", "kind", count(*)::int AS "assessed",
            round(avg("score"), 2)::float8 AS "meanScore",
@@ -549,6 +547,10 @@ export class IndicatorService {
          FROM "scored" GROUP BY 1, 2, 3`,
         params,
       )) as ScoreCell[];
+      // The groups are those of the assessments counted (an organization's cultivation may have ended
+      // before the range), so they are known only from the answer; counting them apart would cost as much.
+      await this.checkSize(m, plan, kinds.length, kinds.length === 1 ? 'kind' : 'kinds', new Set(cells.map((cell) => cell.group)).size);
+      return cells;
     });
     const cells = new Map(raw.map((r) => [cellKey(r.group, r.period, r.kind), r]));
     const rows: ScoreRow[] = [];
@@ -602,7 +604,7 @@ export class IndicatorService {
   }
 
   /**
-   * Refuses, before the table is computed, a request whose table could exceed MAX_TABLE_ROWS: the
+   * Refuses, before the table is built, a request whose table could exceed MAX_TABLE_ROWS: the
    * groups are counted over the cultivations the filter keeps that ran during the range (started
    * before its end, not ended before its start: only those can have anything in it), times the
    * periods, times the rows each group and period has.
@@ -612,12 +614,12 @@ export class IndicatorService {
     plan: Plan,
     rowsPerCell: number,
     rowNoun: string,
-    groupCount?: { sql: string; params: unknown[] },
+    /** The number of groups, when the caller knows it; otherwise those of the cultivations kept in the range. */
+    knownGroups?: number,
   ): Promise<void> {
     let groups = 1;
-    if (plan.groupBy && groupCount) {
-      const [{ n }]: { n: number }[] = await m.query(groupCount.sql, groupCount.params);
-      groups = n;
+    if (plan.groupBy && knownGroups !== undefined) {
+      groups = knownGroups;
     } else if (plan.groupBy) {
       const [{ n }]: { n: number }[] = await m.query(
         `SELECT count(DISTINCT ${plan.groupSql})::int AS "n" FROM "analytics"."cultivation_fact" c
