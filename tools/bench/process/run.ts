@@ -240,7 +240,7 @@ Process benchmark: ${COUNT} lifecycles, ${CONCURRENCY} in flight, formation dead
   Ratio (target >= 0.6):     ${(peiyuRate / baselineRate).toFixed(2)}
   Deadline -> visible in GraphQL (target p95 < 1 s): p50 ${quantile(0.5)} ms, p95 ${quantile(0.95)} ms (poll interval 100 ms)
     of which: ${split('workflow decided', wokeAfter.values())}; ${split('in the database', committedAfter.values())}; ${split('one GraphQL poll took', pollMs)}
-    bare baseline, deadline -> its query shows it (one no-op activity after the timer): ${split('', baselineLateAfter).trim()}
+    ${split('bare baseline, deadline -> its query shows it (one no-op activity after the timer):', baselineLateAfter)}
   Worker memory: ${(workerRssBefore / 2 ** 20).toFixed(0)} MiB idle, ${(workerRssOpen / 2 ** 20).toFixed(0)} MiB with ${MEMORY_SAMPLE} open; per 1,000 open: ${((((workerRssOpen - workerRssBefore) / MEMORY_SAMPLE) * 1000) / 2 ** 20).toFixed(0)} MiB`);
 
 await connection.close();
