@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   databaseUrl.pathname = `/${database}`;
   const dir = mkdtempSync(join(tmpdir(), 'peiyu-csv-bench-'));
   let child: ChildProcess | undefined;
-  const results: { rows: number; megabytes: number; seconds: number; rowsPerSecond: number; baselineRssMb: number; peakRssGrowthMb: number; heapAfterGcMb: number }[] = [];
+  const results: { rows: number; megabytes: number; seconds: number; rowsPerSecond: number; baselineRssMb: number; peakRssGrowthMb: number; heapDuringGcMb: number | null; heapAfterGcMb: number }[] = [];
   try {
     const service = await startService(databaseUrl.toString());
     child = service.child;
@@ -180,10 +180,23 @@ async function main(): Promise<void> {
         const sampler = setInterval(() => {
           peak = Math.max(peak, rssOf(pid));
         }, 10);
+        // The heap after a full collection while the import runs, sampled every 400 ms: what the
+        // import holds at that moment (after it, the floor only shows that nothing outlives it).
+        let importing = true;
+        let heapDuringMb = 0;
+        const heapSampler = (async () => {
+          for (;;) {
+            await new Promise((r) => setTimeout(r, 400));
+            if (!importing) return;
+            heapDuringMb = Math.max(heapDuringMb, await heapFloorMb(service.child));
+          }
+        })();
         const began = performance.now();
         const answer = await importFile(service.url, targetId, path, token);
         const seconds = (performance.now() - began) / 1000;
         clearInterval(sampler);
+        importing = false;
+        await heapSampler;
         peak = Math.max(peak, rssOf(pid));
         if (answer.status !== 200 || answer.body.imported !== rows) throw new Error(`import of ${rows} rows answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
         const { rows: counted } = await db.query(KIND.countSql, [targetId]);
@@ -195,6 +208,7 @@ async function main(): Promise<void> {
           rowsPerSecond: Math.round(rows / seconds),
           baselineRssMb: Math.round((baseline / 1024 / 1024) * 10) / 10,
           peakRssGrowthMb: Math.round(((peak - baseline) / 1024 / 1024) * 10) / 10,
+          heapDuringGcMb: heapDuringMb || null,
           heapAfterGcMb: await heapFloorMb(child),
         });
       }
