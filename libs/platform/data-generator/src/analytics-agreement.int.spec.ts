@@ -14,9 +14,9 @@ import { writeDataset } from './writer.js';
  * Issue 5's agreement test: on generated data (the `small` scale, a few hundred cultivations in two
  * districts of their own), the analytics projector consumes the generated cultivation outbox, and
  * every indicator it answers through GraphQL equals a direct count, written by hand in SQL below, on
- * the services' base tables (cultivation, stage_history, escalation; organizations' filing;
- * assessments' assessment, outcome_evaluation and follow_up_check). Periods are years of
- * Asia/Shanghai; groups are the districts.
+ * the services' base tables (cultivation, stage_history, timeline_event, escalation; organizations'
+ * organization, activity and filing; assessments' assessment, outcome_evaluation and
+ * follow_up_check). Periods are years of Asia/Shanghai; groups are the districts.
  */
 
 @Module({})
@@ -78,19 +78,35 @@ describe('indicators agree with direct counts on the base tables (generated data
 
   const input = (extra: Row = {}) => ({ input: { groupBy: 'DISTRICT', filter: { districtIds }, period: PERIOD, ...extra } });
 
-  it('has generated what the indicators need: every stage, terminations, pauses and escalations of every cause', async () => {
-    const [facts] = await sql<{ stages: number; terminated: number; paused: number; causes: number }>(
+  it('has generated what the indicators need: every stage, terminations, pauses, escalations of every cause, overdue stays, organizations active and not after completion', async () => {
+    const [facts] = await sql<{ stages: number; terminated: number; paused: number; causes: number; overdueNow: number; lateLeft: number; completedActive: number; completedInactive: number }>(
       `SELECT (SELECT count(DISTINCT "stage")::int FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[])) AS "stages",
               (SELECT count(*)::int FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[]) AND "status" = 'TERMINATED') AS "terminated",
               (SELECT count(*)::int FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
                 WHERE c."district_id" = ANY($1::uuid[]) AND h."paused_seconds" > 0) AS "paused",
               (SELECT count(DISTINCT e."type")::int FROM "cultivation"."escalation" e JOIN "cultivation"."cultivation" c ON c."id" = e."cultivation_id"
-                WHERE c."district_id" = ANY($1::uuid[])) AS "causes"`,
+                WHERE c."district_id" = ANY($1::uuid[])) AS "causes",
+              (SELECT count(*)::int FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+                WHERE c."district_id" = ANY($1::uuid[]) AND c."status" = 'ACTIVE' AND h."left_at" IS NULL AND h."deadline" < now()) AS "overdueNow",
+              (SELECT count(*)::int FROM "cultivation"."stage_history" h JOIN "cultivation"."cultivation" c ON c."id" = h."cultivation_id"
+                WHERE c."district_id" = ANY($1::uuid[]) AND h."left_at" > h."deadline") AS "lateLeft",
+              (SELECT count(*)::int FROM "cultivation"."cultivation" c
+                WHERE c."district_id" = ANY($1::uuid[]) AND c."stage" = 'COMPLETED'
+                  AND EXISTS (SELECT 1 FROM "organizations"."activity" a WHERE a."organization_id" = c."organization_id" AND a."created_at" > c."stage_started_at")) AS "completedActive",
+              (SELECT count(*)::int FROM "cultivation"."cultivation" c
+                WHERE c."district_id" = ANY($1::uuid[]) AND c."stage" = 'COMPLETED'
+                  AND NOT EXISTS (SELECT 1 FROM "organizations"."activity" a WHERE a."organization_id" = c."organization_id" AND a."created_at" > c."stage_started_at")) AS "completedInactive"`,
     );
     expect(facts.stages).toBe(5);
     expect(facts.terminated).toBeGreaterThan(0);
     expect(facts.paused).toBeGreaterThan(0);
     expect(facts.causes).toBeGreaterThanOrEqual(3);
+    // Stays running now past their deadline, and stays that ran past it before they were left: overdue at some period end.
+    expect(facts.overdueNow).toBeGreaterThan(0);
+    expect(facts.lateLeft).toBeGreaterThan(0);
+    // Completed cultivations whose organization recorded an activity since, and some whose organization did not.
+    expect(facts.completedActive).toBeGreaterThan(0);
+    expect(facts.completedInactive).toBeGreaterThan(0);
   });
 
   it('stage funnel: entered, passed and terminated per district, year and stage', async () => {
@@ -310,6 +326,135 @@ describe('indicators agree with direct counts on the base tables (generated data
     const checked = expected.reduce((sum, e) => sum + e.passed + e.failed, 0);
     expect(table.rows.reduce((sum, r) => sum + Number(r.passed) + Number(r.failed), 0)).toBe(checked);
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('overdue over time: cultivations running in a working stage at each year end (now for the current year), and how many were past their deadline then', async () => {
+    const before = Date.now();
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: IndicatorInput!) { table: overdueIndicator(input: $input) { rows { group period asOf running withDeadline overdue overdueRate } } }`,
+      input(),
+    );
+    const after = Date.now();
+    // Each period is counted at midnight after its last day (Asia/Shanghai), or at the moment of the
+    // request while it runs; a period not begun has no instant and no counts.
+    const instantOf = new Map<string, string | null>();
+    for (const row of table.rows) {
+      const year = Number(row.period);
+      const start = Date.parse(`${year}-01-01T00:00:00+08:00`);
+      const end = Date.parse(`${year + 1}-01-01T00:00:00+08:00`);
+      if (after < start) {
+        expect({ period: row.period, asOf: row.asOf }).toEqual({ period: row.period, asOf: null });
+      } else if (before >= start) {
+        expect(typeof row.asOf).toBe('string');
+        const asOf = Date.parse(row.asOf as string);
+        expect(asOf).toBeGreaterThanOrEqual(Math.min(end, before));
+        expect(asOf).toBeLessThanOrEqual(Math.min(end, after));
+        if (end <= before) expect(row.asOf).toBe(new Date(end).toISOString());
+      }
+      // Every group is counted at the same instants.
+      if (instantOf.has(String(row.period))) expect(row.asOf).toBe(instantOf.get(String(row.period)));
+      instantOf.set(String(row.period), (row.asOf as string | null) ?? null);
+    }
+    const counted = [...instantOf].filter((entry): entry is [string, string] => entry[1] !== null);
+    // At each instant, straight from the cultivation service's tables: the stays of stage_history
+    // entered by then and not left (advanced or terminated); the pauses, from the PAUSED events of
+    // timeline_event until the next RESUMED or TERMINATED; the deadline in force, the `to` of the
+    // stay's last DEADLINE_EXTENDED event recorded by then, else the planned deadline plus the pauses
+    // of the stay ended by then. stage_history.deadline is the final deadline, not the one in force
+    // at an earlier instant, so it is not used here.
+    const { rows: expected } = await client.query<{ group: string; period: string; running: number; withDeadline: number; overdue: number; extended: number }>(
+      `WITH "t" AS (SELECT u."period", u."at" FROM unnest($2::text[], $3::timestamptz[]) AS u("period", "at")),
+       "c" AS (SELECT * FROM "cultivation"."cultivation" WHERE "district_id" = ANY($1::uuid[])),
+       "e" AS (SELECT x.* FROM "cultivation"."timeline_event" x JOIN "c" c ON c."id" = x."cultivation_id" WHERE x."stream" = 'process'),
+       "pause" AS (
+         SELECT p."cultivation_id", p."at" AS "paused_at",
+                (SELECT min(r."at") FROM "e" r WHERE r."cultivation_id" = p."cultivation_id" AND r."kind" IN ('RESUMED', 'TERMINATED') AND r."sequence" > p."sequence") AS "ended_at"
+         FROM "e" p WHERE p."kind" = 'PAUSED'
+       ),
+       "running" AS (
+         SELECT c."district_id"::text AS "group", t."period", t."at", h."planned_deadline",
+                COALESCE(
+                  (SELECT (x."details"->>'to')::timestamptz FROM "e" x
+                    WHERE x."cultivation_id" = h."cultivation_id" AND x."kind" = 'DEADLINE_EXTENDED' AND x."details"->>'stage' = h."stage"
+                      AND x."at" >= h."entered_at" AND x."at" <= t."at"
+                    ORDER BY x."at" DESC, x."sequence" DESC LIMIT 1),
+                  h."planned_deadline" + make_interval(secs => COALESCE((
+                    SELECT sum(extract(epoch FROM q."ended_at" - GREATEST(q."paused_at", h."entered_at")))::float8 FROM "pause" q
+                    WHERE q."cultivation_id" = h."cultivation_id" AND q."ended_at" > h."entered_at" AND q."ended_at" <= t."at"), 0))
+                ) AS "deadline"
+         FROM "t" t
+         JOIN "cultivation"."stage_history" h ON h."entered_at" <= t."at" AND (h."left_at" IS NULL OR h."left_at" > t."at")
+         JOIN "c" c ON c."id" = h."cultivation_id"
+         WHERE NOT EXISTS (SELECT 1 FROM "pause" q WHERE q."cultivation_id" = h."cultivation_id" AND q."paused_at" <= t."at" AND (q."ended_at" IS NULL OR q."ended_at" > t."at"))
+       )
+       SELECT "group", "period", count(*)::int AS "running", count("deadline")::int AS "withDeadline", count(*) FILTER (WHERE "deadline" < "at")::int AS "overdue",
+              count(*) FILTER (WHERE "deadline" <> "planned_deadline")::int AS "extended"
+       FROM "running" GROUP BY 1, 2`,
+      [districtIds, counted.map(([period]) => period), counted.map(([, asOf]) => asOf)],
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period), e]));
+    // The groups listed are those with something running at one of the instants; each has a row per year.
+    expect([...new Set(table.rows.map((r) => r.group))].sort()).toEqual([...new Set(expected.map((e) => e.group))].sort());
+    expect(table.rows.length).toBe(new Set(expected.map((e) => e.group)).size * 4);
+    for (const row of table.rows) {
+      const begun = row.asOf !== null;
+      const e = byKey.get(key(row.group, row.period));
+      const running = begun ? (e?.running ?? 0) : null;
+      const overdue = begun ? (e?.overdue ?? 0) : null;
+      expect({ key: key(row.group, row.period), running: row.running, withDeadline: row.withDeadline, overdue: row.overdue, overdueRate: row.overdueRate }).toEqual({
+        key: key(row.group, row.period),
+        running,
+        withDeadline: begun ? (e?.withDeadline ?? 0) : null,
+        overdue,
+        overdueRate: running ? Math.round(((overdue ?? 0) / running) * 10_000) / 10_000 : null,
+      });
+    }
+    const running = expected.reduce((sum, e) => sum + e.running, 0);
+    const overdue = expected.reduce((sum, e) => sum + e.overdue, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.running ?? 0), 0)).toBe(running);
+    // Some were overdue and some not: the comparison means something.
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(running);
+    // Some stays counted were judged by a deadline other than the planned one (extended, or moved by a pause).
+    expect(expected.reduce((sum, e) => sum + e.extended, 0)).toBeGreaterThan(0);
+  });
+
+  it('withdrawal outcome: cultivations completed per year, and how many of their organizations recorded an activity since and are not dissolved', async () => {
+    const { table } = await query<{ table: { rows: Row[] } }>(
+      `query ($input: IndicatorInput!) { table: withdrawalOutcomeIndicator(input: $input) { rows { group period completed stillActive stillActiveRate } } }`,
+      input(),
+    );
+    // Completed at the cultivation's stage_started_at (when it entered COMPLETED); an activity counts
+    // by when organizations-service recorded it (activity.created_at, the `at` of its
+    // evidence-changed event; generated activities are never changed afterwards); dissolved is the
+    // organization's status now. Only terminated cultivations leave dissolved organizations in the
+    // generated data, so for completed ones the activity decides.
+    const expected = await sql<{ group: string; period: string; completed: number; active: number }>(
+      `SELECT c."district_id"::text AS "group", ${YEAR_OF('c."stage_started_at"')} AS "period", count(*)::int AS "completed",
+              count(*) FILTER (WHERE o."status" <> 'DISSOLVED'
+                AND EXISTS (SELECT 1 FROM "organizations"."activity" a WHERE a."organization_id" = c."organization_id" AND a."created_at" > c."stage_started_at"))::int AS "active"
+       FROM "cultivation"."cultivation" c JOIN "organizations"."organization" o ON o."id" = c."organization_id"
+       WHERE c."district_id" = ANY($1::uuid[]) AND c."stage" = 'COMPLETED' AND ${IN_RANGE('c."stage_started_at"')} GROUP BY 1, 2`,
+    );
+    const byKey = new Map(expected.map((e) => [key(e.group, e.period), e]));
+    expect([...new Set(table.rows.map((r) => r.group))].sort()).toEqual([...new Set(expected.map((e) => e.group))].sort());
+    for (const row of table.rows) {
+      const e = byKey.get(key(row.group, row.period));
+      const completed = e?.completed ?? 0;
+      const active = e?.active ?? 0;
+      expect({ key: key(row.group, row.period), completed: row.completed, stillActive: row.stillActive, stillActiveRate: row.stillActiveRate }).toEqual({
+        key: key(row.group, row.period),
+        completed,
+        stillActive: active,
+        stillActiveRate: completed > 0 ? Math.round((active / completed) * 10_000) / 10_000 : null,
+      });
+    }
+    const completed = expected.reduce((sum, e) => sum + e.completed, 0);
+    const active = expected.reduce((sum, e) => sum + e.active, 0);
+    expect(table.rows.reduce((sum, r) => sum + Number(r.completed), 0)).toBe(completed);
+    // Some organizations still active and some not: the comparison means something.
+    expect(active).toBeGreaterThan(0);
+    expect(active).toBeLessThan(completed);
   });
 
   it('current stage funnel and open escalations of each district, as the dashboard shows them', async () => {
