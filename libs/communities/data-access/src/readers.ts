@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** What other domains may know of a community: where it sits in the hierarchy. */
 export interface CommunityPlacement {
@@ -10,9 +10,10 @@ export interface CommunityPlacement {
 /**
  * Read-only access for other domains (an organization's community, a cultivation's district). They
  * call this, never the tables, so this lib stays the one owner of the schema; plain SQL, so the
- * caller's DataSource need not register this domain's entities.
+ * caller's DataSource need not register this domain's entities. Inside a transaction, pass its
+ * EntityManager: a second connection of the pool would wait on the first.
  */
-export async function findCommunityPlacements(db: DataSource, ids: readonly string[]): Promise<CommunityPlacement[]> {
+export async function findCommunityPlacements(db: DataSource | EntityManager, ids: readonly string[]): Promise<CommunityPlacement[]> {
   if (ids.length === 0) return [];
   const rows: { id: string; street_id: string; district_id: string }[] = await db.query(
     `SELECT "id", "street_id", "district_id" FROM "communities"."community" WHERE "id" = ANY($1::uuid[])`,

@@ -170,7 +170,7 @@ export function createCultivationActivities(db: DataSource, mailer: Mailer = log
         if (notification) {
           const { escalationKey, ...request } = notification;
           const escalationId = escalationKey ? await escalationIdOf(m, command.cultivationId, escalationKey) : null;
-          const recipients = await notifyRole(db, m, { ...request, escalationId, cultivationId: command.cultivationId, sourceKey: eventKey, at: command.at });
+          const recipients = await notifyRole(m, { ...request, escalationId, cultivationId: command.cultivationId, sourceKey: eventKey, at: command.at });
           mails.push({ recipients, subject: notification.summary });
         }
         return true;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '@peiyu/contracts';
 import { findCommunityPlacements } from '@peiyu/communities-data-access';
 import type { NotificationKind } from '@peiyu/cultivation-data-access';
@@ -35,14 +35,14 @@ export interface NotificationRequest {
  * inside the caller's transaction, and returns the recipients so the caller can mail them after
  * commit.
  */
-export async function notifyRole(db: DataSource, m: EntityManager, request: NotificationRequest): Promise<Recipient[]> {
+export async function notifyRole(m: EntityManager, request: NotificationRequest): Promise<Recipient[]> {
   const [cultivation]: { district_id: string; community_id: string; institution_id: string }[] = await m.query(
     `SELECT "district_id", "community_id", "institution_id" FROM "cultivation"."cultivation" WHERE "id" = $1`,
     [request.cultivationId],
   );
   if (!cultivation) return [];
-  const [community] = await findCommunityPlacements(db, [cultivation.community_id]);
-  const recipients = await findUsersInScope(db, request.role, {
+  const [community] = await findCommunityPlacements(m, [cultivation.community_id]);
+  const recipients = await findUsersInScope(m, request.role, {
     districtId: cultivation.district_id,
     streetId: community?.streetId ?? null,
     communityId: cultivation.community_id,

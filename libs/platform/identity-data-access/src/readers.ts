@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@peiyu/contracts';
 
 /** Where something sits, for matching it against users' scopes. */
@@ -19,9 +19,10 @@ export interface Recipient {
 /**
  * The users of a role whose scopes cover a placement: the whole city, its district, street or
  * community, or (for institution roles) its institution. Read-only access for other domains, so
- * notifications reach the right people; plain SQL over the caller's DataSource, one query.
+ * notifications reach the right people; plain SQL over the caller's DataSource, or its transaction's
+ * EntityManager (a second connection of the pool would wait on the first), one query.
  */
-export async function findUsersInScope(db: DataSource, role: Role, place: Placement): Promise<Recipient[]> {
+export async function findUsersInScope(db: DataSource | EntityManager, role: Role, place: Placement): Promise<Recipient[]> {
   const covering = [
     { kind: 'CITY' },
     { kind: 'DISTRICT', id: place.districtId },
