@@ -131,6 +131,30 @@ describe('cultivation activities', () => {
     expect(managers).toHaveLength(1);
   });
 
+  it('records a notifying event on a pool of one connection: every read of the event is on its own transaction', async () => {
+    // Reading recipients on a second pooled connection while the transaction holds the first would
+    // wait for ever once as many events run at once as the pool has connections; one is enough here.
+    const base = typeormOptions(requireDatabaseUrl(), cultivationOwnership);
+    const single = await new DataSource({ ...base, extra: { ...base.extra, max: 1 } }).initialize();
+    try {
+      const id = await cultivation();
+      const [{ institution_id: institutionId }] = await db.query(`SELECT institution_id FROM cultivation.cultivation WHERE id = $1`, [id]);
+      const userId = randomUUID();
+      await db.query(`INSERT INTO identity.user_account (id, username, display_name, password_hash, role, scopes, version) VALUES ($1, $2, '督导', 'x', 'SUPERVISOR', $3, 1)`, [
+        userId,
+        `u-${userId}`,
+        JSON.stringify([{ kind: 'INSTITUTION', id: institutionId }]),
+      ]);
+      const event = { kind: 'ESCALATION_RAISED' as const, key: 'DELAY:FORMATION:1', type: 'DELAY' as const, stage: 'FORMATION' as const, level: 1, levelDueAt: '2026-03-04T00:00:00.000Z', role: 'SUPERVISOR' as const };
+      const recorded = createCultivationActivities(single).recordProcessEvent({ cultivationId: id, workflowId: `cultivation-${id}`, sequence: 1, at: '2026-03-01T00:00:00.000Z', event });
+      const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5000).unref());
+      expect(await Promise.race([recorded, hung])).toEqual({ recorded: true });
+      expect(await db.query(`SELECT user_id FROM cultivation.notification WHERE cultivation_id = $1`, [id])).toEqual([{ user_id: userId }]);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('loads a district policy before the city-wide one, and the built-in default when none is stored', async () => {
     const districtId = randomUUID();
     expect(await activities.loadPolicy({ districtId })).toEqual(expect.objectContaining({ version: expect.any(Number) }));
