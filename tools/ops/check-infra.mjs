@@ -163,9 +163,14 @@ function checkTemporalValues() {
     else {
       if (sql.pluginName !== 'postgres12') fail('temporal values', `store ${store} is not on PostgreSQL (${sql.pluginName})`);
       if (sql.password !== undefined || !sql.existingSecret) fail('temporal values', `store ${store} must take its password from existingSecret`);
+      if (sql.manageSchema !== true) fail('temporal values', `store ${store} must let the chart's schema job manage its schema (manageSchema: true)`);
     }
   }
-  for (const bundled of ['cassandra', 'mysql', 'postgresql', 'elasticsearch']) if (values[bundled]?.enabled !== false) fail('temporal values', `${bundled} must be disabled`);
+  // The 1.x chart refuses to render when any key of its removed sub-charts or schema toggles is set, even `enabled: false`.
+  for (const removed of ['cassandra', 'mysql', 'postgresql', 'elasticsearch', 'prometheus', 'grafana']) if (removed in values) fail('temporal values', `the chart no longer takes the top-level key ${removed}`);
+  for (const removed of ['createDatabase', 'setup', 'update']) if (values.schema && removed in values.schema) fail('temporal values', `the chart no longer takes schema.${removed}; set it per datastore`);
+  // The schema job runs in the admin-tools image: its schema version must be the server's.
+  if (values.admintools?.image?.tag !== values.server?.image?.tag) fail('temporal values', `admin-tools ${values.admintools?.image?.tag} and server ${values.server?.image?.tag} images differ`);
   return { shards };
 }
 
