@@ -1,9 +1,12 @@
 // Process benchmark (docs/benchmarks.md): N cultivations through the whole lifecycle on the dev
 // server with compressed durations, beside a bare Temporal workflow with the same deadline timer,
-// updates and activity calls. Reports lifecycles per second against the baseline, the latency
-// from a formation deadline to its DELAY escalation being visible through the gateway, and worker
+// updates and activity calls. Reports lifecycles per second against the baseline (closed loop: N
+// in flight, each driven as fast as it answers), the latency from a formation deadline to its DELAY
+// escalation being visible through the gateway, both under that saturating load and at a stated
+// load (lifecycles started at a fixed rate, a fraction of the measured throughput), and worker
 // memory per 1,000 open cultivations.
 //   node tools/dev/run-ts.mjs tools/bench/process/run.ts [--count 2000] [--concurrency 100]
+//     [--paced-count 300] [--pace-fraction 0.5]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +30,9 @@ import { baselinePhase, baselineStep, type baselineWorkflow } from './baseline.w
 const require = createRequire(import.meta.url);
 const COUNT = numberOption('count', 2000);
 const CONCURRENCY = numberOption('concurrency', 100);
+const PACED_COUNT = numberOption('paced-count', Math.min(300, COUNT));
+/** The stated load of the paced phases, as a fraction of Peiyu's closed-loop throughput. */
+const PACE_FRACTION = numberOption('pace-fraction', 0.5);
 const DEADLINE_MS = 3000;
 const FOLLOW_UP_OFFSETS = [2, 3, 4];
 // approve ×3, advance ×2, handovers ×5, final evaluation, follow-ups ×3
@@ -52,7 +58,8 @@ function rssOf(pid: number): number {
   return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) * 1024;
 }
 
-async function pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+/** Closed loop: CONCURRENCY drivers, each taking the next item as soon as its last one is done. */
+async function closedLoop<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < items.length) await work(items[next++]);
@@ -60,6 +67,43 @@ async function pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<vo
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Open loop: one item started every 1/perSecond s, whatever the others are doing; resolves with the mean number in flight once all are done. */
+async function paced<T>(items: T[], perSecond: number, work: (item: T) => Promise<void>): Promise<number> {
+  const startedAt = Date.now();
+  let inFlight = 0;
+  let inFlightSum = 0;
+  let samples = 0;
+  const sampler = setInterval(() => {
+    inFlightSum += inFlight;
+    samples += 1;
+  }, 250);
+  const runs: Promise<void>[] = [];
+  for (const [i, item] of items.entries()) {
+    await pause(Math.max(0, startedAt + (i * 1000) / perSecond - Date.now()));
+    inFlight += 1;
+    runs.push(work(item).finally(() => void (inFlight -= 1)));
+  }
+  await Promise.all(runs);
+  clearInterval(sampler);
+  return samples ? inFlightSum / samples : 0;
+}
+
+/** Busy and total jiffies of all cores, from /proc/stat. */
+function cpuTimes(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - fields[4], total };
+}
+
+/** Runs a phase; with its duration and the share of the machine's CPU that was busy meanwhile. */
+async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: number }> {
+  const before = cpuTimes();
+  const startedAt = Date.now();
+  const result = await run();
+  const after = cpuTimes();
+  return { result, seconds: (Date.now() - startedAt) / 1000, cpu: (after.busy - before.busy) / Math.max(1, after.total - before.total) };
+}
 
 /** Retries an update the workflow refuses only because it is not due yet (a follow-up before its date). */
 async function updateWhenDue(run: () => Promise<unknown>): Promise<void> {
@@ -87,7 +131,7 @@ await db.query(`INSERT INTO communities.street (id, district_id, name, version) 
 await db.query(`INSERT INTO communities.community (id, street_id, district_id, name, version) VALUES ($1, $2, $3, '基准社区', 1)`, [communityId, streetId, districtId]);
 await db.query(`INSERT INTO organizations.institution (id, name, version) VALUES ($1, $2, 1)`, [institutionId, `基准机构${districtId.slice(0, 6)}`]);
 const MEMORY_SAMPLE = Math.min(1000, COUNT);
-const organizations = Array.from({ length: COUNT + MEMORY_SAMPLE }, (_, i) => ({ id: randomUUID(), name: `基准组织${i}` }));
+const organizations = Array.from({ length: COUNT + MEMORY_SAMPLE + PACED_COUNT }, (_, i) => ({ id: randomUUID(), name: `基准组织${i}` }));
 for (let i = 0; i < organizations.length; i += 500) {
   const slice = organizations.slice(i, i + 500);
   await db.query(
@@ -110,42 +154,49 @@ const policy: ProcessPolicy = {
 await db.query(`INSERT INTO cultivation.process_policy (id, district_id, version, document) VALUES ($1, $2, 2, $3)`, [randomUUID(), districtId, JSON.stringify(policy)]);
 const token = (dataOf(await graphql<{ signIn: { token: string } }>(gatewayUrl, `mutation { signIn(input: { username: "admin", password: "peiyu-demo" }) { token } }`))).signIn.token;
 
-// ---- Deadline to visible: one poller of the open escalations through the gateway -----------------
+// ---- Deadline to visible: pollers of the open escalations (gateway) and of the rows (database) ------
 const deadlines = new Map<string, number>();
 const visibleAfter = new Map<string, number>();
 /** How long each poll took: the part of the latency that is reading, not the process. */
 const pollMs: number[] = [];
-let polling = true;
-const poller = (async () => {
-  while (polling) {
-    const askedAt = Date.now();
-    const result = await graphql<{ escalations: { cultivationId: string }[] }>(gatewayUrl, `{ escalations(openOnly: true) { cultivationId } }`, {}, token);
-    const seenAt = Date.now();
-    pollMs.push(seenAt - askedAt);
-    for (const { cultivationId } of result.data?.escalations ?? []) {
-      if (!visibleAfter.has(cultivationId) && deadlines.has(cultivationId)) visibleAfter.set(cultivationId, seenAt - deadlines.get(cultivationId)!);
-    }
-    await pause(100);
-  }
-})();
-
 // Where the latency goes: the workflow waking (the escalation's raised_at is the workflow's time when
 // it decided), the projection being committed (a direct database poller, every 50 ms), the read.
 const wokeAfter = new Map<string, number>();
 const committedAfter = new Map<string, number>();
-const dbPoller = (async () => {
-  while (polling) {
-    const { rows } = await db.query<{ cultivation_id: string; raised_at: Date }>(`SELECT cultivation_id, raised_at FROM cultivation.escalation WHERE type = 'DELAY' AND raised_at > now() - interval '1 minute'`);
-    const seenAt = Date.now();
-    for (const { cultivation_id: id, raised_at: raisedAt } of rows) {
-      const deadline = deadlines.get(id);
-      if (deadline === undefined || committedAfter.has(id)) continue;
-      committedAfter.set(id, seenAt - deadline);
-      wokeAfter.set(id, raisedAt.getTime() - deadline);
+
+/** Polls while Peiyu's lifecycles run; returns the function that stops it. */
+function watchEscalations(): () => Promise<void> {
+  let polling = true;
+  const gatewayPoller = (async () => {
+    while (polling) {
+      const askedAt = Date.now();
+      const result = await graphql<{ escalations: { cultivationId: string }[] }>(gatewayUrl, `{ escalations(openOnly: true) { cultivationId } }`, {}, token);
+      const seenAt = Date.now();
+      pollMs.push(seenAt - askedAt);
+      for (const { cultivationId } of result.data?.escalations ?? []) {
+        if (!visibleAfter.has(cultivationId) && deadlines.has(cultivationId)) visibleAfter.set(cultivationId, seenAt - deadlines.get(cultivationId)!);
+      }
+      await pause(100);
     }
-    await pause(50);
-  }
-})();
+  })();
+  const databasePoller = (async () => {
+    while (polling) {
+      const { rows } = await db.query<{ cultivation_id: string; raised_at: Date }>(`SELECT cultivation_id, raised_at FROM cultivation.escalation WHERE type = 'DELAY' AND raised_at > now() - interval '1 minute'`);
+      const seenAt = Date.now();
+      for (const { cultivation_id: id, raised_at: raisedAt } of rows) {
+        const deadline = deadlines.get(id);
+        if (deadline === undefined || committedAfter.has(id)) continue;
+        committedAfter.set(id, seenAt - deadline);
+        wokeAfter.set(id, raisedAt.getTime() - deadline);
+      }
+      await pause(50);
+    }
+  })();
+  return async () => {
+    polling = false;
+    await Promise.all([gatewayPoller, databasePoller]);
+  };
+}
 
 const startCultivation = async (organizationId: string, formationDeadline: number): Promise<string> =>
   dataOf(
@@ -154,23 +205,10 @@ const startCultivation = async (organizationId: string, formationDeadline: numbe
     }, token),
   ).startCultivation.id;
 
-// ---- Worker memory: MEMORY_SAMPLE open cultivations (far deadlines), then terminated -------------
-const workerRssBefore = rssOf(stack.workerPid);
-const openIds: string[] = [];
-await pool(organizations.slice(COUNT), async (organization) => {
-  openIds.push(await startCultivation(organization.id, Date.now() + 30 * 86400000));
-});
-await pause(3000); // their first workflow tasks and activities settle
-const workerRssOpen = rssOf(stack.workerPid);
-await pool(openIds, async (id) => {
-  await temporal.workflow.getHandle(cultivationWorkflowId(id)).terminate('benchmark memory sample');
-});
-
-// ---- Peiyu lifecycles -------------------------------------------------------------------------------
-const peiyuStart = Date.now();
-await pool(organizations.slice(0, COUNT), async (organization) => {
+/** One whole Peiyu lifecycle; returns the cultivation's id. */
+async function peiyuLifecycle(organizationId: string): Promise<string> {
   const formationDeadline = Date.now() + DEADLINE_MS;
-  const id = await startCultivation(organization.id, formationDeadline);
+  const id = await startCultivation(organizationId, formationDeadline);
   deadlines.set(id, formationDeadline);
   while (!visibleAfter.has(id)) await pause(100);
   const parent = temporal.workflow.getHandle(cultivationWorkflowId(id));
@@ -185,25 +223,13 @@ await pool(organizations.slice(0, COUNT), async (organization) => {
     await updateWhenDue(() => child.executeUpdate(withdrawalMessages.recordFollowUp, { args: [{ actor: admin, index, passed: true, note: 'bench' }] }));
   }
   await parent.result();
-});
-const peiyuSeconds = (Date.now() - peiyuStart) / 1000;
-polling = false;
-await poller;
-await dbPoller;
+  return id;
+}
 
 // ---- Bare baseline: same deadline, updates and activity calls, no-op activities ----------------------
 const baselineQueue = `bench-baseline-${randomUUID()}`;
-const baselineWorker = await Worker.create({
-  connection: await NativeConnection.connect({ address: stack.temporalAddress }),
-  taskQueue: baselineQueue,
-  workflowsPath: require.resolve('./baseline.workflow.ts'),
-  activities: { noop: async () => undefined },
-});
-const baselineRun = baselineWorker.run();
-const baselineStart = Date.now();
-/** The baseline's own deadline to visible (its query polled every 100 ms): what the machine gives a bare timer under the same load. */
-const baselineLateAfter: number[] = [];
-await pool(organizations.slice(0, COUNT), async () => {
+/** One bare lifecycle; returns its own deadline to visible (its query polled every 100 ms). */
+async function baselineLifecycle(): Promise<number> {
   const deadline = Date.now() + DEADLINE_MS;
   const handle = await temporal.workflow.start<typeof baselineWorkflow>('baselineWorkflow', {
     workflowId: `bench-${randomUUID()}`,
@@ -211,37 +237,88 @@ await pool(organizations.slice(0, COUNT), async () => {
     args: [DEADLINE_MS, UPDATES_PER_LIFECYCLE, ACTIVITIES_PER_UPDATE],
   });
   while ((await handle.query(baselinePhase)) !== 'late') await pause(100);
-  baselineLateAfter.push(Date.now() - deadline);
+  const lateAfter = Date.now() - deadline;
   for (let i = 0; i < UPDATES_PER_LIFECYCLE - FOLLOW_UP_OFFSETS.length; i++) await handle.executeUpdate(baselineStep);
   for (const [i, offset] of FOLLOW_UP_OFFSETS.entries()) {
     await pause((offset - (i === 0 ? 0 : FOLLOW_UP_OFFSETS[i - 1])) * 1000);
     await handle.executeUpdate(baselineStep);
   }
   await handle.result();
-});
-const baselineSeconds = (Date.now() - baselineStart) / 1000;
-baselineWorker.shutdown();
-await baselineRun;
+  return lateAfter;
+}
 
+/** The baseline's worker runs only during its phases, so it takes no share of the machine from Peiyu's. */
+async function withBaselineWorker<T>(run: () => Promise<T>): Promise<T> {
+  const worker = await Worker.create({
+    connection: await NativeConnection.connect({ address: stack.temporalAddress }),
+    taskQueue: baselineQueue,
+    workflowsPath: require.resolve('./baseline.workflow.ts'),
+    activities: { noop: async () => undefined },
+  });
+  const running = worker.run();
+  try {
+    return await run();
+  } finally {
+    worker.shutdown();
+    await running;
+  }
+}
+
+// ---- Worker memory: MEMORY_SAMPLE open cultivations (far deadlines), then terminated -------------
+const workerRssBefore = rssOf(stack.workerPid);
+const openIds: string[] = [];
+await closedLoop(organizations.slice(COUNT, COUNT + MEMORY_SAMPLE), async (organization) => {
+  openIds.push(await startCultivation(organization.id, Date.now() + 30 * 86400000));
+});
+await pause(3000); // their first workflow tasks and activities settle
+const workerRssOpen = rssOf(stack.workerPid);
+await closedLoop(openIds, async (id) => {
+  await temporal.workflow.getHandle(cultivationWorkflowId(id)).terminate('benchmark memory sample');
+});
+
+// ---- Throughput: closed loop, COUNT lifecycles with CONCURRENCY in flight ---------------------------
+const closedIds = new Set<string>();
+let stopWatching = watchEscalations();
+const peiyuClosed = await measured(() => closedLoop(organizations.slice(0, COUNT), async (organization) => void closedIds.add(await peiyuLifecycle(organization.id))));
+await stopWatching();
+const baselineClosedLate: number[] = [];
+const baselineClosed = await measured(() => withBaselineWorker(() => closedLoop(organizations.slice(0, COUNT), async () => void baselineClosedLate.push(await baselineLifecycle()))));
+const peiyuRate = COUNT / peiyuClosed.seconds;
+const baselineRate = COUNT / baselineClosed.seconds;
+
+// ---- Latency at a stated load: lifecycles started at PACE_FRACTION of Peiyu's throughput -------------
+const pace = peiyuRate * PACE_FRACTION;
+const pacedIds = new Set<string>();
+stopWatching = watchEscalations();
+const peiyuPaced = await measured(() => paced(organizations.slice(COUNT + MEMORY_SAMPLE), pace, async (organization) => void pacedIds.add(await peiyuLifecycle(organization.id))));
+await stopWatching();
+const baselinePacedLate: number[] = [];
+const baselinePaced = await measured(() => withBaselineWorker(() => paced(Array.from({ length: PACED_COUNT }), pace, async () => void baselinePacedLate.push(await baselineLifecycle()))));
+
+// ---- Report --------------------------------------------------------------------------------------------
 const sorted = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
 const quantileOf = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
-const latencies = sorted(visibleAfter.values());
-const quantile = (q: number) => quantileOf(latencies, q);
-const split = (name: string, values: Iterable<number>) => {
+const quantiles = (values: Iterable<number>) => {
   const all = sorted(values);
-  return `${name} p50 ${quantileOf(all, 0.5)} ms, p95 ${quantileOf(all, 0.95)} ms`;
+  return `p50 ${quantileOf(all, 0.5)} ms, p95 ${quantileOf(all, 0.95)} ms`;
 };
-const peiyuRate = COUNT / peiyuSeconds;
-const baselineRate = COUNT / baselineSeconds;
+const ofPhase = (values: Map<string, number>, ids: Set<string>) => [...ids].flatMap((id) => (values.has(id) ? [values.get(id)!] : []));
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+const latencyReport = (ids: Set<string>, baselineLate: number[]) => `  Deadline -> visible in GraphQL (target p95 < 1 s): ${quantiles(ofPhase(visibleAfter, ids))} (poll interval 100 ms)
+    of which: workflow decided ${quantiles(ofPhase(wokeAfter, ids))}; in the database ${quantiles(ofPhase(committedAfter, ids))}
+    bare baseline under the same load, deadline -> its query shows it (one no-op activity after the timer): ${quantiles(baselineLate)}`;
 console.log(`
-Process benchmark: ${COUNT} lifecycles, ${CONCURRENCY} in flight, formation deadline ${DEADLINE_MS / 1000} s, follow-ups at +${FOLLOW_UP_OFFSETS.join('/+')} s
-  Peiyu lifecycles:          ${peiyuSeconds.toFixed(1)} s, ${peiyuRate.toFixed(2)} /s
-  Bare Temporal baseline:    ${baselineSeconds.toFixed(1)} s, ${baselineRate.toFixed(2)} /s
+Process benchmark: formation deadline ${DEADLINE_MS / 1000} s, follow-ups at +${FOLLOW_UP_OFFSETS.join('/+')} s
+Closed loop: ${COUNT} lifecycles, ${CONCURRENCY} in flight
+  Peiyu lifecycles:          ${peiyuClosed.seconds.toFixed(1)} s, ${peiyuRate.toFixed(2)} /s (machine CPU busy ${percent(peiyuClosed.cpu)})
+  Bare Temporal baseline:    ${baselineClosed.seconds.toFixed(1)} s, ${baselineRate.toFixed(2)} /s (machine CPU busy ${percent(baselineClosed.cpu)})
   Ratio (target >= 0.6):     ${(peiyuRate / baselineRate).toFixed(2)}
-  Deadline -> visible in GraphQL (target p95 < 1 s): p50 ${quantile(0.5)} ms, p95 ${quantile(0.95)} ms (poll interval 100 ms)
-    of which: ${split('workflow decided', wokeAfter.values())}; ${split('in the database', committedAfter.values())}; ${split('one GraphQL poll took', pollMs)}
-    ${split('bare baseline, deadline -> its query shows it (one no-op activity after the timer):', baselineLateAfter)}
-  Worker memory: ${(workerRssBefore / 2 ** 20).toFixed(0)} MiB idle, ${(workerRssOpen / 2 ** 20).toFixed(0)} MiB with ${MEMORY_SAMPLE} open; per 1,000 open: ${((((workerRssOpen - workerRssBefore) / MEMORY_SAMPLE) * 1000) / 2 ** 20).toFixed(0)} MiB`);
+${latencyReport(closedIds, baselineClosedLate)}
+Paced: ${PACED_COUNT} lifecycles started at ${pace.toFixed(2)} /s (${PACE_FRACTION} of Peiyu's closed-loop rate)
+  Peiyu ${peiyuPaced.result.toFixed(1)} in flight on average, machine CPU busy ${percent(peiyuPaced.cpu)}; bare baseline ${baselinePaced.result.toFixed(1)} in flight, CPU busy ${percent(baselinePaced.cpu)}
+${latencyReport(pacedIds, baselinePacedLate)}
+One GraphQL poll of the open escalations took ${quantiles(pollMs)}
+Worker memory: ${(workerRssBefore / 2 ** 20).toFixed(0)} MiB idle, ${(workerRssOpen / 2 ** 20).toFixed(0)} MiB with ${MEMORY_SAMPLE} open; per 1,000 open: ${((((workerRssOpen - workerRssBefore) / MEMORY_SAMPLE) * 1000) / 2 ** 20).toFixed(0)} MiB`);
 
 await connection.close();
 await db.end();
