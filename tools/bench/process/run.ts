@@ -105,6 +105,20 @@ async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds:
   return { result, seconds: (Date.now() - startedAt) / 1000, cpu: (after.busy - before.busy) / Math.max(1, after.total - before.total) };
 }
 
+/**
+ * Follow-ups on the same schedule for both kinds of lifecycle: each sent once it is due (offsets
+ * from the moment the final step before them returned), so neither driver costs the server
+ * updates that are refused as early.
+ */
+async function followUpsFrom(startedAt: number, send: (index: number) => Promise<void>): Promise<void> {
+  for (const [index, offset] of FOLLOW_UP_OFFSETS.entries()) {
+    await pause(startedAt + offset * 1000 - Date.now());
+    await send(index);
+  }
+}
+
+/** Updates refused as not due yet and sent again: each costs the server a workflow task. */
+let earlyUpdates = 0;
 /** Retries an update the workflow refuses only because it is not due yet (a follow-up before its date). */
 async function updateWhenDue(run: () => Promise<unknown>): Promise<void> {
   for (;;) {
@@ -113,6 +127,7 @@ async function updateWhenDue(run: () => Promise<unknown>): Promise<void> {
       return;
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && /due on|is not in withdrawal|not met/.test(String((error.cause as Error)?.message))) {
+        earlyUpdates += 1;
         await pause(200);
         continue;
       }
@@ -219,9 +234,7 @@ async function peiyuLifecycle(organizationId: string): Promise<string> {
   for (const item of HANDOVER_ITEMS) await child.executeUpdate(withdrawalMessages.confirmHandover, { args: [{ actor: admin, item, takenOverBy: '基准' }] });
   const level = { score: 80, note: 'bench' };
   await child.executeUpdate(withdrawalMessages.recordFinalEvaluation, { args: [{ actor: admin, community: level, organization: level, institution: level }] });
-  for (let index = 0; index < FOLLOW_UP_OFFSETS.length; index++) {
-    await updateWhenDue(() => child.executeUpdate(withdrawalMessages.recordFollowUp, { args: [{ actor: admin, index, passed: true, note: 'bench' }] }));
-  }
+  await followUpsFrom(Date.now(), (index) => updateWhenDue(() => child.executeUpdate(withdrawalMessages.recordFollowUp, { args: [{ actor: admin, index, passed: true, note: 'bench' }] })));
   await parent.result();
   return id;
 }
@@ -239,10 +252,7 @@ async function baselineLifecycle(): Promise<number> {
   while ((await handle.query(baselinePhase)) !== 'late') await pause(100);
   const lateAfter = Date.now() - deadline;
   for (let i = 0; i < UPDATES_PER_LIFECYCLE - FOLLOW_UP_OFFSETS.length; i++) await handle.executeUpdate(baselineStep);
-  for (const [i, offset] of FOLLOW_UP_OFFSETS.entries()) {
-    await pause((offset - (i === 0 ? 0 : FOLLOW_UP_OFFSETS[i - 1])) * 1000);
-    await handle.executeUpdate(baselineStep);
-  }
+  await followUpsFrom(Date.now(), async () => void (await handle.executeUpdate(baselineStep)));
   await handle.result();
   return lateAfter;
 }
@@ -317,7 +327,7 @@ ${latencyReport(closedIds, baselineClosedLate)}
 Paced: ${PACED_COUNT} lifecycles started at ${pace.toFixed(2)} /s (${PACE_FRACTION} of Peiyu's closed-loop rate)
   Peiyu ${peiyuPaced.result.toFixed(1)} in flight on average, machine CPU busy ${percent(peiyuPaced.cpu)}; bare baseline ${baselinePaced.result.toFixed(1)} in flight, CPU busy ${percent(baselinePaced.cpu)}
 ${latencyReport(pacedIds, baselinePacedLate)}
-One GraphQL poll of the open escalations took ${quantiles(pollMs)}
+One GraphQL poll of the open escalations took ${quantiles(pollMs)}; updates refused as early and sent again: ${earlyUpdates}
 Worker memory: ${(workerRssBefore / 2 ** 20).toFixed(0)} MiB idle, ${(workerRssOpen / 2 ** 20).toFixed(0)} MiB with ${MEMORY_SAMPLE} open; per 1,000 open: ${((((workerRssOpen - workerRssBefore) / MEMORY_SAMPLE) * 1000) / 2 ** 20).toFixed(0)} MiB`);
 
 await connection.close();
