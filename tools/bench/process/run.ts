@@ -259,8 +259,9 @@ async function baselineLifecycle(): Promise<number> {
 
 /** The baseline's worker runs only during its phases, so it takes no share of the machine from Peiyu's. */
 async function withBaselineWorker<T>(run: () => Promise<T>): Promise<T> {
+  const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
   const worker = await Worker.create({
-    connection: await NativeConnection.connect({ address: stack.temporalAddress }),
+    connection: workerConnection,
     taskQueue: baselineQueue,
     workflowsPath: require.resolve('./baseline.workflow.ts'),
     activities: { noop: async () => undefined },
@@ -271,6 +272,7 @@ async function withBaselineWorker<T>(run: () => Promise<T>): Promise<T> {
   } finally {
     worker.shutdown();
     await running;
+    await workerConnection.close();
   }
 }
 
