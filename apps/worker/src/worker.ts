@@ -52,6 +52,9 @@ export async function createWorker(settings: WorkerSettings): Promise<RunningWor
     ...(settings.workflowBundle
       ? { workflowBundle: settings.workflowBundle }
       : { workflowsPath: require.resolve('@peiyu/cultivation-workflows') }),
+    // Workflow tasks stay open while their local activities (PostgreSQL round trips) run, so a slot
+    // is mostly waiting, not computing: more slots keep a deadline's task from queueing behind them.
+    maxConcurrentWorkflowTaskExecutions: 100,
     activities: { ...createCultivationActivities(dataSource, settings.mailer), ...createOrganizationActivities(dataSource) },
     interceptors: { activity: [(context) => ({ inbound: new ActivityLogContextInterceptor(context, settings.logger) })] },
     plugins: settings.tracing ? [new OpenTelemetryPlugin({ resource: settings.tracing.resource, spanProcessor: settings.tracing.spanProcessor })] : [],

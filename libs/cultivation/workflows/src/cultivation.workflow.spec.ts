@@ -56,6 +56,13 @@ const actor = (role: Role): Actor => ({ userId: randomUUID(), role });
  * The cultivation process under the time-skipping test server, with the activities stubbed: months
  * pass in milliseconds. Uses the built-in policy: formation set by the caller, growth 180 days,
  * ladder supervisor 3 d > director 3 d > street office 5 d > programme manager 5 d, pauses 30 d.
+ *
+ * Every skip (`env.sleep`) lands well away from the workflow's timers (an hour or more). Between
+ * skips the test server's clock runs at real pace, so a timer due just after a skip lands fires while
+ * the next update's workflow task is with the worker; if that task cancels the timer, the test server
+ * refuses the completion ("invalid history builder state for action") and never sends the task again
+ * (temporalio/sdk-java#2606, #3088; the real server accepts it). Local activities run inside the
+ * workflow task, so such a task is with the worker longer and the race is easy to hit.
  */
 describe('cultivationWorkflow', () => {
   let env: TestWorkflowEnvironment;
@@ -361,8 +368,10 @@ describe('cultivationWorkflow', () => {
     await start(30);
     const child = await reachWithdrawal();
     await handOverAndEvaluate(child);
-    // The +1 month follow-up's window (14 days) passes unrecorded.
-    await env.sleep(50 * DAY);
+    // The +1 month follow-up's window (14 days) passes unrecorded: due 28-31 days on, missed 42-45
+    // days on, climbing 3, 6, 11 days after. The skip lands half a day from any of those timers (see
+    // the note at the top: a skip landing on a timer that the next update cancels strands the run).
+    await env.sleep(45.5 * DAY);
     let s = await until((x) => x.escalations.some((e) => e.key === 'DELAY:WITHDRAWAL:FOLLOW_UP-0:1'), 'a missed follow-up escalation');
     expect((await child.query(withdrawalStateQuery)).followUps[0].result).toBe('MISSED');
 

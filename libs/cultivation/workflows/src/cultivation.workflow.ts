@@ -7,7 +7,6 @@ import {
   defineSignal,
   defineUpdate,
   getExternalWorkflowHandle,
-  proxyActivities,
   patched,
   setHandler,
   startChild,
@@ -48,7 +47,7 @@ import {
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
 import type { OrganizationActivities } from '@peiyu/organizations-activities';
 import { withdrawalWorkflow } from './withdrawal.workflow.js';
-import { ACTIVITY_OPTIONS, ChangeLock, iso, reject, requireRole, requireScope, requireText } from './workflow-support.js';
+import { ChangeLock, iso, reject, requireRole, requireScope, requireText, workflowActivities } from './workflow-support.js';
 
 export type { RejectionType } from './workflow-support.js';
 
@@ -65,8 +64,6 @@ export const submitCorrectionPlanUpdate = defineUpdate<CultivationProcessState, 
 export const terminateUpdate = defineUpdate<CultivationProcessState, [TerminateRequest]>(cultivationMessages.terminate);
 export const withdrawalReportSignal = defineSignal<[WithdrawalReport]>(withdrawalMessages.report);
 
-const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline, lastRecordedActivity, checkDirection, latestStageAssessment } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
-const { markOrganizationIndependent } = proxyActivities<OrganizationActivities>(ACTIVITY_OPTIONS);
 
 const now = (): number => Date.now();
 
@@ -79,6 +76,9 @@ const now = (): number => Date.now();
  */
 export async function cultivationWorkflow(input: CultivationWorkflowInput): Promise<CultivationProcessState> {
   const { workflowId } = workflowInfo();
+  // Decided before any command (see workflowActivities).
+  const { loadPolicy, evaluateGate, recordProcessEvent, computeWorkingDeadline, lastRecordedActivity, checkDirection, latestStageAssessment, markOrganizationIndependent } =
+    workflowActivities<CultivationActivities & OrganizationActivities>();
   const placement: ScopedPlacement = { districtId: input.districtId, streetId: input.streetId ?? null, communityId: input.communityId, institutionId: input.institutionId };
   // Set before any handler can run; a first run replaces the provisional policy as it enters formation.
   const state: CultivationProcessState = input.carried ?? {

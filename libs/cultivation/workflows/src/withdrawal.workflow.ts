@@ -4,7 +4,6 @@ import {
   defineQuery,
   defineUpdate,
   getExternalWorkflowHandle,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -25,7 +24,7 @@ import {
 } from '@peiyu/contracts';
 // Types only: the workflow bundle must not contain activity code.
 import type { CultivationActivities } from '@peiyu/cultivation-activities';
-import { ACTIVITY_OPTIONS, ChangeLock, iso, reject, requireRole, requireScope } from './workflow-support.js';
+import { ChangeLock, iso, reject, requireRole, requireScope, workflowActivities } from './workflow-support.js';
 
 export const withdrawalStateQuery = defineQuery<WithdrawalState>(withdrawalMessages.state);
 export const advancePhaseUpdate = defineUpdate<WithdrawalState, [AdvancePhaseRequest]>(withdrawalMessages.advancePhase);
@@ -33,7 +32,6 @@ export const confirmHandoverUpdate = defineUpdate<WithdrawalState, [ConfirmHando
 export const recordFinalEvaluationUpdate = defineUpdate<WithdrawalState, [RecordFinalEvaluationRequest]>(withdrawalMessages.recordFinalEvaluation);
 export const recordFollowUpUpdate = defineUpdate<WithdrawalState, [RecordFollowUpRequest]>(withdrawalMessages.recordFollowUp);
 
-const { recordProcessEvent } = proxyActivities<CultivationActivities>(ACTIVITY_OPTIONS);
 
 function requireEvaluation(evaluation: LevelEvaluation | undefined, field: string): void {
   if (!evaluation || !Number.isFinite(evaluation.score) || evaluation.score < 0 || evaluation.score > 100) {
@@ -49,6 +47,8 @@ function requireEvaluation(evaluation: LevelEvaluation | undefined, field: strin
  * institution goes back to assisting, and a new final evaluation starts a new round of follow-ups.
  */
 export async function withdrawalWorkflow(input: WithdrawalWorkflowInput): Promise<WithdrawalState> {
+  // Decided before any command (see workflowActivities).
+  const { recordProcessEvent } = workflowActivities<CultivationActivities>();
   const state: WithdrawalState = { phase: 'LEADING', handovers: [], finalEvaluation: null, followUps: [], reengagements: 0, outcome: 'IN_PROGRESS', sequence: 0 };
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   const lock = new ChangeLock();

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, type ActivityInterfaceFor } from '@temporalio/workflow';
 import { scopesCover, type Actor, type Role, type ScopedPlacement } from '@peiyu/contracts';
 
 /** Rejection reasons an update validator gives; cultivation-service maps each to a GraphQL error code. */
@@ -28,6 +28,26 @@ export const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 } as const;
+
+/** The patch under which a workflow runs its activities as local activities. */
+export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+
+/**
+ * The activities of a workflow run: local activities for runs that began under the patch (every
+ * new run, and every run continued as new since), regular ones for histories recorded before it.
+ * Every activity here is a short, idempotent read or write of PostgreSQL: as a local activity it
+ * runs inside the workflow task that decided it, so it costs the server no activity task and the
+ * workflow no second workflow task, and a projection is committed before the task completes (a
+ * deadline's escalation is visible a task-queue round trip sooner, and the server does a fraction
+ * of the work per lifecycle). Call once, before the workflow's first command, so the choice is
+ * the same at every point of the run's history.
+ */
+export function workflowActivities<A extends object>(): ActivityInterfaceFor<A> {
+  // Both proxies call the same functions with the same arguments; only the dispatch differs.
+  return patched(LOCAL_ACTIVITIES_PATCH)
+    ? (proxyLocalActivities<A>({ startToCloseTimeout: ACTIVITY_OPTIONS.startToCloseTimeout, retry: ACTIVITY_OPTIONS.retry, localRetryThreshold: '10 seconds' }) as unknown as ActivityInterfaceFor<A>)
+    : proxyActivities<A>(ACTIVITY_OPTIONS);
+}
 
 /**
  * Serialises every change of a workflow: update handlers and the workflow's own loop never
