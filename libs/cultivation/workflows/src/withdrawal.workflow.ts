@@ -32,13 +32,11 @@ export const confirmHandoverUpdate = defineUpdate<WithdrawalState, [ConfirmHando
 export const recordFinalEvaluationUpdate = defineUpdate<WithdrawalState, [RecordFinalEvaluationRequest]>(withdrawalMessages.recordFinalEvaluation);
 export const recordFollowUpUpdate = defineUpdate<WithdrawalState, [RecordFollowUpRequest]>(withdrawalMessages.recordFollowUp);
 
-
 function requireEvaluation(evaluation: LevelEvaluation | undefined, field: string): void {
   if (!evaluation || !Number.isFinite(evaluation.score) || evaluation.score < 0 || evaluation.score > 100) {
     reject('BAD_USER_INPUT', `${field}.score must be between 0 and 100`, `${field}.score`);
   }
 }
-
 
 /**
  * The withdrawal stage of one cultivation, run as a child of the cultivation workflow. It reports

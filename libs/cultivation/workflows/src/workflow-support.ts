@@ -30,7 +30,7 @@ export const ACTIVITY_OPTIONS = {
 } as const;
 
 /** The patch under which a workflow runs its activities as local activities. */
-export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 
 /**
  * The activities of a workflow run: local activities for runs that began under the patch (every
